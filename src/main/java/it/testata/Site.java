@@ -1,0 +1,88 @@
+package it.testata;
+
+import io.javalin.Javalin;
+import it.testata.article.ArticleHandlers;
+import it.testata.article.ArticleService;
+import it.testata.article.ArticleStore;
+import it.testata.comment.CommentStore;
+import it.testata.db.ChangeLog;
+import it.testata.db.Db;
+import it.testata.importer.DemoContent;
+import it.testata.settings.SettingsService;
+import it.testata.web.Assets;
+import it.testata.web.ErrorPages;
+import it.testata.web.LayoutService;
+import it.testata.web.PageCache;
+import it.testata.web.Renderer;
+import it.testata.web.Route;
+import it.testata.web.Routes;
+import it.testata.web.Server;
+import it.testata.web.SiteHandlers;
+
+import java.util.List;
+
+/**
+ * One Testata site, wired by hand: the database and the services on it. {@link #open} is what every command
+ * uses; {@link #serve} adds the HTTP server and the change follower.
+ */
+public final class Site implements AutoCloseable {
+    public final Config config;
+    public final Db db;
+    public final ChangeLog changes;
+    public final SettingsService settings;
+    public final ArticleStore articleStore;
+    public final ArticleService articles;
+    public final CommentStore comments;
+    private Javalin http;
+    private List<Route> routes = List.of();
+
+    private Site(Config config) {
+        this.config = config;
+        this.db = Db.open(config);
+        this.changes = new ChangeLog(db.jdbi());
+        this.settings = new SettingsService(db.jdbi(), changes);
+        this.articleStore = new ArticleStore(db.jdbi());
+        this.articles = new ArticleService(articleStore, changes);
+        this.comments = new CommentStore(db.jdbi());
+    }
+
+    /** Opens the database (migrating it) and wires the services; no server. */
+    public static Site open(Config config) {
+        return new Site(config);
+    }
+
+    /** Loads the demo publication when the site has no article yet. */
+    public void seedDemoIfEmpty() {
+        if (articles.empty()) DemoContent.load(settings, articles);
+    }
+
+    /** Starts the HTTP server and the change follower. */
+    public Site serve() {
+        Assets assets = new Assets();
+        LayoutService layouts = new LayoutService(settings, articleStore, comments, assets);
+        PageCache cache = new PageCache(articles::nextPublicationMillis);
+        changes.subscribe(cache::invalidate);
+        Renderer renderer = new Renderer(cache, layouts);
+        ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
+        routes = Routes.table(new ArticleHandlers(articles, layouts, renderer), new SiteHandlers(db, assets));
+        http = Server.create(routes, renderer, errors);
+        http.start(config.host(), config.port());
+        changes.follow();
+        return this;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        changes.close();
+        if (http != null) http.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,27 @@
+package it.testata.article;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/** An article as pages show it. Lists leave bodyHtml empty. */
+public record Article(long id, String slug, String title, String standfirst, String bodyMd, String bodyHtml,
+                      Status status, Instant publishedAt, Instant updatedAt, Author author, Term category,
+                      List<Term> tags, boolean commentsOpen, int commentCount) {
+
+    /** WordPress's common permalink: /{yyyy}/{mm}/{dd}/{slug}/ in the site's time zone. */
+    public String path(ZoneId zone) {
+        return path(slug, publishedAt != null ? publishedAt : updatedAt, zone);
+    }
+
+    public static String path(String slug, Instant publishedAt, ZoneId zone) {
+        ZonedDateTime d = publishedAt.atZone(zone);
+        return String.format("/%04d/%02d/%02d/%s/", d.getYear(), d.getMonthValue(), d.getDayOfMonth(), slug);
+    }
+
+    public Article withTags(List<Term> newTags) {
+        return new Article(id, slug, title, standfirst, bodyMd, bodyHtml, status, publishedAt, updatedAt, author,
+                category, newTags, commentsOpen, commentCount);
+    }
+}

@@ -1,0 +1,105 @@
+package it.testata.article;
+
+import io.javalin.http.Context;
+import it.testata.web.Layout;
+import it.testata.web.LayoutService;
+import it.testata.web.Messages;
+import it.testata.web.NotFound;
+import it.testata.web.Renderer;
+
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The public pages that show articles: home, archives and the article itself. */
+public final class ArticleHandlers {
+    private final ArticleService articles;
+    private final LayoutService layouts;
+    private final Renderer renderer;
+
+    public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer) {
+        this.articles = articles;
+        this.layouts = layouts;
+        this.renderer = renderer;
+    }
+
+    /** GET / and /page/{n}/ */
+    public void home(Context ctx) {
+        Messages msg = layouts.messages();
+        list(ctx, ArticleQuery.all(), "/", null, msg.t("list.latest"), layouts.site().tagline());
+    }
+
+    /** GET /category/{slug}/ and /category/{slug}/page/{n}/ */
+    public void category(Context ctx) {
+        Term term = articles.term("category", ctx.pathParam("slug")).orElseThrow(NotFound::new);
+        list(ctx, ArticleQuery.category(term.slug()), term.path(), term.name(),
+                layouts.messages().t("list.category", term.name()), null);
+    }
+
+    /** GET /tag/{slug}/ and /tag/{slug}/page/{n}/ */
+    public void tag(Context ctx) {
+        Term term = articles.term("tag", ctx.pathParam("slug")).orElseThrow(NotFound::new);
+        list(ctx, ArticleQuery.tag(term.slug()), term.path(), term.name(),
+                layouts.messages().t("list.tag", term.name()), null);
+    }
+
+    /** GET /author/{slug}/ and /author/{slug}/page/{n}/ */
+    public void author(Context ctx) {
+        Author author = articles.author(ctx.pathParam("slug")).orElseThrow(NotFound::new);
+        list(ctx, ArticleQuery.author(author.slug()), author.path(), author.name(),
+                layouts.messages().t("list.author", author.name()), author.bio());
+    }
+
+    /** GET /{yyyy}/{mm}/ and /{yyyy}/{mm}/page/{n}/ */
+    public void month(Context ctx) {
+        YearMonth ym = yearMonth(ctx.pathParam("year"), ctx.pathParam("month"));
+        ZoneId zone = layouts.site().zone();
+        String base = String.format("/%04d/%02d/", ym.getYear(), ym.getMonthValue());
+        String name = layouts.messages().month(ym);
+        list(ctx, ArticleQuery.between(ym.atDay(1).atStartOfDay(zone).toInstant(),
+                ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()), base, name,
+                layouts.messages().t("list.month", name), null);
+    }
+
+    /** GET /{yyyy}/{mm}/{dd}/{slug}/ */
+    public void article(Context ctx) {
+        long generation = renderer.generation();
+        Article a = articles.publicArticle(ctx.pathParam("slug")).orElseThrow(NotFound::new);
+        Layout frame = layouts.layout(ctx, a.title(), a.standfirst(), a.path(layouts.site().zone()), null);
+        if (!ctx.path().equals(frame.canonicalPath())) {
+            // Same slug, another date (a time-zone change, a hand-typed date): send readers to the one address.
+            ctx.redirect(frame.canonicalPath(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        frame = frame.withJsonLd(StructuredData.newsArticle(a, frame.baseUrl(), frame));
+        renderer.publicPage(ctx, generation, "article/article.jte", new ArticlePage(frame, a),
+                List.of("article:" + a.id(), "comments:" + a.id()));
+    }
+
+    private void list(Context ctx, ArticleQuery query, String basePath, String title, String heading, String intro) {
+        long generation = renderer.generation();
+        int page = pageNumber(ctx);
+        ArticleService.ArticleList list = articles.list(query, page).orElseThrow(NotFound::new);
+        Pagination pagination = new Pagination(basePath, list.page(), list.pages());
+        Layout frame = layouts.layout(ctx, title, intro == null ? "" : intro, pagination.href(page), null);
+        renderer.publicPage(ctx, generation, "article/list.jte",
+                new ListPage(frame, heading, intro, list.items(), pagination), List.of("lists"));
+    }
+
+    private static int pageNumber(Context ctx) {
+        String n = ctx.pathParamMap().get("n");
+        if (n == null) return 1;
+        if (!n.matches("[1-9][0-9]{0,5}") || n.equals("1")) throw new NotFound();
+        return Integer.parseInt(n);
+    }
+
+    private static YearMonth yearMonth(String year, String month) {
+        if (!year.matches("[0-9]{4}") || !month.matches("[0-9]{2}")) throw new NotFound();
+        try {
+            return YearMonth.of(Integer.parseInt(year), Integer.parseInt(month));
+        } catch (DateTimeException e) {
+            throw new NotFound();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package it.testata.db;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The record of what changed, kept in the database so that every process sees it. A write appends the
+ * tags of what it touched ("article:12", "lists", ...) in its own transaction; each server follows the
+ * log a few times a second and tells its listeners (the page cache, later the search index).
+ */
+public final class ChangeLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
+    private static final long POLL_MILLIS = 200;
+
+    private final Jdbi jdbi;
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private long floor;
+    private final Set<Long> seenAboveFloor = new java.util.HashSet<>();
+    private volatile Thread follower;
+
+    public ChangeLog(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.floor = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM changes")
+                .mapTo(Long.class).one());
+    }
+
+    /** Appends a change inside the caller's transaction. */
+    public static void record(Handle h, Collection<String> tags) {
+        if (tags.isEmpty()) return;
+        h.createUpdate("INSERT INTO changes (tags, created_at) VALUES (:tags, :at)")
+                .bind("tags", String.join(" ", new TreeSet<>(tags)))
+                .bind("at", System.currentTimeMillis())
+                .execute();
+    }
+
+    /** A unit of work that names the tags of what it touched as it goes. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(Handle h, Set<String> touched);
+    }
+
+    /**
+     * Runs the work in one transaction, appends the tags it touched to the log in that same transaction,
+     * and once committed drops this process's cached copies at once (other servers follow within a poll).
+     */
+    public <R> R write(Work<R> work) {
+        Set<String> touched = new TreeSet<>();
+        R result = jdbi.inTransaction(h -> {
+            R r = work.run(h, touched);
+            record(h, touched);
+            return r;
+        });
+        if (!touched.isEmpty()) notifyLocal(touched);
+        return result;
+    }
+
+    public void subscribe(Consumer<Set<String>> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts following the log on a daemon thread. */
+    public synchronized void follow() {
+        if (follower != null) return;
+        follower = Thread.ofPlatform().daemon().name("change-follower").start(this::loop);
+    }
+
+    private void loop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                poll();
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("could not read the change log: {}", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads what is new since the last poll and tells the listeners. On PostgreSQL ids are handed out
+     * before commit, so a lower id can appear after a higher one: ids above the floor are remembered, and
+     * the floor only passes a gap once the rows after it are a few seconds old (a rolled-back insert
+     * leaves a gap forever).
+     */
+    public synchronized void poll() {
+        record Row(long id, String tags, long at) {}
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, tags, created_at FROM changes WHERE id > :floor ORDER BY id LIMIT 2000")
+                .bind("floor", floor)
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("tags"), rs.getLong("created_at")))
+                .list());
+        Set<String> tags = new TreeSet<>();
+        for (Row r : rows) {
+            if (seenAboveFloor.add(r.id())) tags.addAll(List.of(r.tags().split(" ")));
+        }
+        long settled = System.currentTimeMillis() - 5_000;
+        for (Row r : rows) {
+            if (r.id() == floor + 1 || r.at() < settled) {
+                floor = r.id();
+                seenAboveFloor.remove(r.id());
+            } else {
+                break;
+            }
+        }
+        seenAboveFloor.removeIf(id -> id <= floor);
+        if (!tags.isEmpty()) notifyLocal(tags);
+    }
+
+    /** Tells this process's listeners at once (the writer does not wait for its own poll). */
+    public void notifyLocal(Collection<String> tags) {
+        Set<String> copy = Set.copyOf(tags);
+        for (Consumer<Set<String>> l : listeners) {
+            l.accept(copy);
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t = follower;
+        if (t != null) t.interrupt();
+    }
+}

@@ -1,0 +1,66 @@
+package it.testata.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.regex.Pattern;
+
+/**
+ * Error answers in the site's own style. No page ever shows a stack trace or an exception's name: the
+ * details go to the log, the reader gets a sentence in the site's language.
+ */
+public final class ErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final LayoutService layouts;
+    private final Renderer renderer;
+    private final Pattern slashless;
+
+    /** @param slashless paths that exist with a trailing slash; without it they redirect 301 */
+    public ErrorPages(LayoutService layouts, Renderer renderer, Pattern slashless) {
+        this.layouts = layouts;
+        this.renderer = renderer;
+        this.slashless = slashless;
+    }
+
+    public void notFound(Context ctx) {
+        String path = ctx.path();
+        if (("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name()))
+                && !path.endsWith("/") && slashless.matcher(path + "/").matches()) {
+            String q = ctx.queryString();
+            ctx.redirect(path + "/" + (q == null ? "" : "?" + q), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Messages msg = layouts.messages();
+        render(ctx, 404, msg.t("error.404.title"), msg.t("error.404.text"), true);
+    }
+
+    public void serverError(Exception e, Context ctx) {
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        Messages msg;
+        try {
+            msg = layouts.messages();
+        } catch (RuntimeException ignored) {
+            msg = Messages.of(java.util.Locale.ITALIAN);
+        }
+        render(ctx, 500, msg.t("error.500.title"), msg.t("error.500.text"), false);
+    }
+
+    /** A readable page for any status; with the sidebar when the database can provide it. */
+    public void render(Context ctx, int status, String heading, String message, boolean withSidebar) {
+        Layout frame;
+        try {
+            frame = withSidebar ? layouts.layout(ctx, heading, "", ctx.path(), null) : layouts.bare(ctx, heading);
+        } catch (RuntimeException e) {
+            frame = layouts.bare(ctx, heading);
+        }
+        try {
+            renderer.uncached(ctx, status, "error/error.jte", new ErrorPage(frame, status, heading, message));
+        } catch (RuntimeException e) {
+            log.error("the error page itself failed", e);
+            ctx.status(status).contentType("text/plain; charset=utf-8").result(heading + "\n" + message);
+        }
+    }
+}

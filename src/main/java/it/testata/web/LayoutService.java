@@ -1,0 +1,72 @@
+package it.testata.web;
+
+import io.javalin.http.Context;
+import it.testata.article.ArticleQuery;
+import it.testata.article.ArticleStore;
+import it.testata.comment.CommentStore;
+import it.testata.settings.Settings;
+import it.testata.settings.SettingsService;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Builds the frame every public page shares: settings, texts, the sidebar's recent articles and comments. */
+public final class LayoutService {
+    /** Tags of what the frame shows; every cached public page carries them. */
+    public static final List<String> TAGS = List.of("sidebar:articles", "sidebar:comments");
+
+    private final SettingsService settings;
+    private final ArticleStore articles;
+    private final CommentStore comments;
+    private final Assets assets;
+
+    public LayoutService(SettingsService settings, ArticleStore articles, CommentStore comments, Assets assets) {
+        this.settings = settings;
+        this.articles = articles;
+        this.comments = comments;
+        this.assets = assets;
+    }
+
+    public Settings site() {
+        return settings.current();
+    }
+
+    public Messages messages() {
+        return Messages.of(site().javaLocale());
+    }
+
+    public Layout layout(Context ctx, String title, String description, String canonicalPath, String jsonLd) {
+        Settings s = site();
+        Instant now = Instant.now();
+        return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, description, canonicalPath,
+                jsonLd, articles.listPublic(ArticleQuery.all(), now, 5, 0),
+                comments.recentApproved(5, now, s.zone()), searchTerm(ctx));
+    }
+
+    /** A frame without database reads, for error pages when the database itself may be the problem. */
+    public Layout bare(Context ctx, String title) {
+        Settings s;
+        try {
+            s = site();
+        } catch (RuntimeException e) {
+            s = Settings.fromRows(java.util.Map.of());
+        }
+        return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, "", ctx.path(), null,
+                List.of(), List.of(), "");
+    }
+
+    /** The site's base URL: the setting when given, else the scheme and host of the request. */
+    public String baseUrl(Context ctx) {
+        String configured = site().baseUrl();
+        if (configured != null && !configured.isBlank()) return configured.replaceAll("/+$", "");
+        String proto = ctx.header("X-Forwarded-Proto");
+        String scheme = proto != null && proto.equals("https") ? "https" : ctx.scheme();
+        String host = ctx.host();
+        return scheme + "://" + (host == null ? "localhost" : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""));
+    }
+
+    private static String searchTerm(Context ctx) {
+        String s = ctx.queryParam("s");
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,34 @@
+package it.testata.web;
+
+import it.testata.article.ArticleHandlers;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static it.testata.web.Route.Guard.PUBLIC;
+
+/** Every route of the site, in one table, each with its guard. Specific paths come before general ones. */
+public final class Routes {
+    /** Public addresses that end in a slash; the same address without it redirects 301. */
+    public static final Pattern SLASHED = Pattern.compile(
+            "^/(page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+)/$");
+
+    private Routes() {}
+
+    public static List<Route> table(ArticleHandlers articles, SiteHandlers site) {
+        return List.of(
+                new Route("GET", "/healthz", PUBLIC, site::health),
+                new Route("GET", "/static/<path>", PUBLIC, site::asset),
+                new Route("GET", "/", PUBLIC, articles::home),
+                new Route("GET", "/page/{n}/", PUBLIC, articles::home),
+                new Route("GET", "/category/{slug}/", PUBLIC, articles::category),
+                new Route("GET", "/category/{slug}/page/{n}/", PUBLIC, articles::category),
+                new Route("GET", "/tag/{slug}/", PUBLIC, articles::tag),
+                new Route("GET", "/tag/{slug}/page/{n}/", PUBLIC, articles::tag),
+                new Route("GET", "/author/{slug}/", PUBLIC, articles::author),
+                new Route("GET", "/author/{slug}/page/{n}/", PUBLIC, articles::author),
+                new Route("GET", "/{year}/{month}/", PUBLIC, articles::month),
+                new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
+                new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article));
+    }
+}

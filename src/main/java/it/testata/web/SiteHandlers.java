@@ -1,0 +1,36 @@
+package it.testata.web;
+
+import io.javalin.http.Context;
+import it.testata.db.Db;
+
+/** Plumbing routes: the health check and the fingerprinted static files. */
+public final class SiteHandlers {
+    private final Db db;
+    private final Assets assets;
+
+    public SiteHandlers(Db db, Assets assets) {
+        this.db = db;
+        this.assets = assets;
+    }
+
+    /** GET /healthz: 200 when the database answers, 503 otherwise. */
+    public void health(Context ctx) {
+        boolean ok = db.healthy();
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8").result(ok ? "ok\n" : "database unavailable\n");
+    }
+
+    /** GET /static/{name}.{hash}.{ext}: a year of caching, since the name changes with the content. */
+    public void asset(Context ctx) {
+        Assets.Asset asset = assets.byUrl(ctx.path()).orElseThrow(NotFound::new);
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.contentType(asset.contentType());
+        if (PageCache.acceptsGzip(ctx.header("Accept-Encoding"))) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(asset.gzip());
+        } else {
+            ctx.result(asset.body());
+        }
+    }
+}
