@@ -30,6 +30,7 @@ public final class ErrorPages {
         if (("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name()))
                 && !path.endsWith("/") && slashless.matcher(path + "/").matches()) {
             String q = ctx.queryString();
+            ctx.attribute(RENDERED, Boolean.TRUE);
             ctx.redirect(path + "/" + (q == null ? "" : "?" + q), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
@@ -48,8 +49,16 @@ public final class ErrorPages {
         render(ctx, 500, msg.t("error.500.title"), msg.t("error.500.text"), false);
     }
 
+    /** True when this request's answer is already an error page (so the 404 mapper leaves it alone). */
+    static boolean rendered(Context ctx) {
+        return ctx.attribute(RENDERED) != null;
+    }
+
+    private static final String RENDERED = "testata.error-rendered";
+
     /** A readable page for any status; with the sidebar when the database can provide it. */
     public void render(Context ctx, int status, String heading, String message, boolean withSidebar) {
+        ctx.attribute(RENDERED, Boolean.TRUE);
         Layout frame;
         try {
             frame = withSidebar ? layouts.layout(ctx, heading, "", ctx.path(), null) : layouts.bare(ctx, heading);

@@ -30,7 +30,7 @@ public final class Server {
             config.routes.exception(NotFound.class, (e, ctx) -> errors.notFound(ctx));
             config.routes.exception(Exception.class, errors::serverError);
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null) errors.notFound(ctx);
+                if (!ErrorPages.rendered(ctx)) errors.notFound(ctx);
             });
         });
     }
