@@ -21,6 +21,11 @@ public final class SettingsService {
         changes.subscribe(this::onChange);
     }
 
+    /** Every stored setting as name and value. */
+    public Map<String, String> rows() {
+        return store.all();
+    }
+
     public Settings current() {
         return current;
     }

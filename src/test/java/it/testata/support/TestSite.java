@@ -36,12 +36,23 @@ public final class TestSite implements AutoCloseable {
     public final Path dataDir;
     public final Config config;
     private final String pgSchema;
+    private final boolean owner;
     private Site site;
 
     private TestSite(Path dataDir, Config config, String pgSchema) {
+        this(dataDir, config, pgSchema, true);
+    }
+
+    private TestSite(Path dataDir, Config config, String pgSchema, boolean owner) {
         this.dataDir = dataDir;
         this.config = config;
         this.pgSchema = pgSchema;
+        this.owner = owner;
+    }
+
+    /** A second server on another site's database and data folder (not started); closing it leaves the data. */
+    public static TestSite sharing(TestSite other) {
+        return new TestSite(other.dataDir, other.config, null, false);
     }
 
     public static boolean onPostgres() {
@@ -166,6 +177,7 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (!owner) return;
         if (pgSchema != null) {
             try (Connection c = DriverManager.getConnection(System.getenv("TESTATA_TEST_PG_URL"), pgUser(), pgPassword());
                  Statement s = c.createStatement()) {

@@ -1,0 +1,51 @@
+package it.testata.settings;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/** Which settings exist and what values they take; an error is a sentence for the person who typed it. */
+public final class SettingsRules {
+    public static final Set<String> PLAIN = Set.of("site_name", "tagline");
+
+    private SettingsRules() {}
+
+    /** Returns why the value is refused, or empty when it is acceptable. */
+    public static Optional<String> check(String name, String value) {
+        if (PLAIN.contains(name)) {
+            return value.length() > 200 ? Optional.of(name + " is longer than 200 characters") : Optional.empty();
+        }
+        switch (name) {
+            case "locale":
+                return "it".equals(value) || "en".equals(value) ? Optional.empty() : Optional.of("locale must be it or en");
+            case "timezone":
+                try {
+                    ZoneId.of(value);
+                    return Optional.empty();
+                } catch (RuntimeException e) {
+                    return Optional.of("timezone '" + value + "' is not a time zone like Europe/Rome");
+                }
+            case "base_url":
+                return value.isEmpty() || httpUrl(value) ? Optional.empty()
+                        : Optional.of("base_url must be an http(s) address like https://www.example.it");
+            default:
+                if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
+                    return value.isEmpty() || httpUrl(value) ? Optional.empty()
+                            : Optional.of(name + " must be an http(s) address");
+                }
+                return Optional.of("unknown setting '" + name + "' (known: site_name, tagline, locale, timezone, base_url, social."
+                        + String.join(", social.", Settings.SOCIAL_KEYS) + ")");
+        }
+    }
+
+    private static boolean httpUrl(String value) {
+        try {
+            URI u = URI.create(value);
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
