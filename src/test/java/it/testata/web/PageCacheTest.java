@@ -1,0 +1,65 @@
+package it.testata.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page cache drops exactly the pages that show what changed. */
+class PageCacheTest {
+    static byte[] html(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aChangeDropsOnlyThePagesTaggedWithWhatItTouched() {
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE);
+        long g = cache.generation();
+        cache.put("a", g, "text/html", html("A"), Set.of("article:1", "sidebar:articles"));
+        cache.put("b", g, "text/html", html("B"), Set.of("article:2", "sidebar:articles"));
+        cache.put("home", g, "text/html", html("H"), Set.of("lists", "sidebar:comments"));
+
+        cache.invalidate(Set.of("article:1"));
+        assertThat(cache.get("a")).isNull();
+        assertThat(cache.get("b")).isNotNull();
+        assertThat(cache.get("home")).isNotNull();
+
+        cache.invalidate(Set.of("lists"));
+        assertThat(cache.get("home")).isNull();
+        assertThat(cache.get("b")).isNotNull();
+
+        cache.invalidate(Set.of(PageCache.ALL));
+        assertThat(cache.get("b")).isNull();
+    }
+
+    @Test
+    void aPageRenderedBeforeAnInvalidationIsNotKept() {
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE);
+        long renderedAt = cache.generation();
+        cache.invalidate(Set.of("article:1")); // lands while the page was being rendered
+        cache.put("a", renderedAt, "text/html", html("stale"), Set.of("article:1"));
+        assertThat(cache.get("a")).isNull();
+    }
+
+    @Test
+    void theCacheEmptiesItselfWhenAScheduledPublicationTimeArrives() throws InterruptedException {
+        long publication = System.currentTimeMillis() + 300;
+        PageCache cache = new PageCache(() -> System.currentTimeMillis() < publication ? publication : Long.MAX_VALUE);
+        cache.get("warm-up"); // learns the next publication time
+        cache.put("home", cache.generation(), "text/html", html("H"), Set.of("lists"));
+        assertThat(cache.get("home")).isNotNull();
+        Thread.sleep(400);
+        assertThat(cache.get("home")).isNull();
+    }
+
+    @Test
+    void bodiesAreCompressedOnceAndCarryAStableEtag() {
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE);
+        PageCache.Page p1 = cache.put("a", cache.generation(), "text/html", html("x".repeat(5000)), Set.of());
+        PageCache.Page p2 = cache.put("b", cache.generation(), "text/html", html("x".repeat(5000)), Set.of());
+        assertThat(p1.gzip().length).isLessThan(p1.body().length / 10);
+        assertThat(p1.etag()).isEqualTo(p2.etag()).matches("[0-9a-f]{24}");
+    }
+}
