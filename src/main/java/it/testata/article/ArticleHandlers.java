@@ -27,7 +27,7 @@ public final class ArticleHandlers {
     /** GET / and /page/{n}/ */
     public void home(Context ctx) {
         Messages msg = layouts.messages();
-        list(ctx, ArticleQuery.all(), "/", null, msg.t("list.latest"), layouts.site().tagline());
+        list(ctx, ArticleQuery.all(), "/", null, msg.t("list.latest"), null);
     }
 
     /** GET /category/{slug}/ and /category/{slug}/page/{n}/ */
@@ -82,7 +82,8 @@ public final class ArticleHandlers {
         int page = pageNumber(ctx);
         ArticleService.ArticleList list = articles.list(query, page).orElseThrow(NotFound::new);
         Pagination pagination = new Pagination(basePath, list.page(), list.pages());
-        Layout frame = layouts.layout(ctx, title, intro == null ? "" : intro, pagination.href(page), null);
+        String description = intro != null ? intro : title == null ? layouts.site().tagline() : heading;
+        Layout frame = layouts.layout(ctx, title, description, pagination.href(page), null);
         renderer.publicPage(ctx, generation, "article/list.jte",
                 new ListPage(frame, heading, intro, list.items(), pagination), List.of("lists"));
     }
