@@ -1,14 +1,28 @@
 package it.testata.comment;
 
 import it.testata.article.Article;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL for reader comments. */
 public final class CommentStore {
+    private static final String PUBLIC_COLUMNS =
+            "k.id, k.article_id, k.parent_id, k.status, k.author_name, k.author_url, k.body_html, k.created_at";
+    private static final String STAFF_SELECT = """
+            SELECT k.id, k.article_id, a.slug AS article_slug, a.published_at AS article_published_at, k.parent_id,
+                   k.status, k.author_name, k.author_email, k.author_url, k.body_raw, k.created_at, k.ip_net
+            FROM comments k JOIN articles a ON a.id = k.article_id
+            """;
+
     private final Jdbi jdbi;
 
     public CommentStore(Jdbi jdbi) {
@@ -28,5 +42,101 @@ public final class CommentStore {
                     return new RecentComment(rs.getLong("id"), rs.getString("author_name"), rs.getString("title"), path);
                 })
                 .list());
+    }
+
+    /** An article's approved comments, plus the listed pending ones (the reader's own), oldest first. */
+    public List<Comment> forArticle(long articleId, Collection<Long> ownPending) {
+        return jdbi.withHandle(h -> {
+            String own = ownPending.isEmpty() ? "" : " OR (k.status = 'pending' AND k.id IN (<own>))";
+            Query q = h.createQuery("SELECT " + PUBLIC_COLUMNS + " FROM comments k WHERE k.article_id = :article AND "
+                            + "(k.status = 'approved'" + own + ") ORDER BY k.created_at, k.id")
+                    .bind("article", articleId);
+            if (!ownPending.isEmpty()) q.bindList("own", List.copyOf(ownPending));
+            return q.map(CommentStore::mapPublic).list();
+        });
+    }
+
+    /** An approved comment on this article, which a reply may answer. */
+    public Optional<Comment> approvedOn(long articleId, long commentId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_COLUMNS
+                        + " FROM comments k WHERE k.id = :id AND k.article_id = :article AND k.status = 'approved'")
+                .bind("id", commentId).bind("article", articleId)
+                .map(CommentStore::mapPublic).findOne());
+    }
+
+    /** How many comments this email or this network stored since the given time (flood control). */
+    public static int recentFrom(Handle h, String email, String ipNet, Instant since) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM comments
+                        WHERE created_at > :since AND (author_email = :email OR (ip_net = :net AND ip_net <> ''))""")
+                .bind("since", since.toEpochMilli()).bind("email", email).bind("net", ipNet)
+                .mapTo(Integer.class).one();
+    }
+
+    /** True once a moderator has approved any comment written with this email. */
+    public static boolean trusted(Handle h, String email) {
+        return h.createQuery("SELECT COUNT(*) FROM comments WHERE author_email = :email AND status = 'approved'")
+                .bind("email", email).mapTo(Integer.class).one() > 0;
+    }
+
+    public static long insert(Handle h, NewComment c, Instant at) {
+        return h.createQuery("""
+                        INSERT INTO comments (article_id, parent_id, status, author_name, author_email, author_url,
+                                              body_raw, body_html, created_at, ip_net, user_agent)
+                        VALUES (:article, :parent, :status, :name, :email, :url, :raw, :html, :at, :net, :agent)
+                        RETURNING id""")
+                .bind("article", c.articleId()).bind("parent", c.parentId()).bind("status", c.status().db())
+                .bind("name", c.authorName()).bind("email", c.authorEmail()).bind("url", c.authorUrl())
+                .bind("raw", c.bodyRaw()).bind("html", c.bodyHtml()).bind("at", at.toEpochMilli())
+                .bind("net", c.ipNet()).bind("agent", c.userAgent())
+                .mapTo(Long.class).one();
+    }
+
+    public static Optional<CommentRecord> find(Handle h, long id) {
+        return h.createQuery(STAFF_SELECT + "WHERE k.id = :id").bind("id", id).map(CommentStore::mapStaff).findOne();
+    }
+
+    public static void setStatus(Handle h, long id, CommentStatus status) {
+        h.createUpdate("UPDATE comments SET status = :status WHERE id = :id")
+                .bind("status", status.db()).bind("id", id).execute();
+    }
+
+    public static void delete(Handle h, long id) {
+        // replies keep their place in the thread one level up (parent_id is set to NULL by the foreign key)
+        h.createUpdate("UPDATE comments SET parent_id = NULL WHERE parent_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM comments WHERE id = :id").bind("id", id).execute();
+    }
+
+    /** Comments for staff, newest first, optionally by status and article slug. */
+    public List<CommentRecord> list(CommentStatus status, String articleSlug, int limit) {
+        return jdbi.withHandle(h -> {
+            StringBuilder where = new StringBuilder("WHERE 1 = 1");
+            if (status != null) where.append(" AND k.status = :status");
+            if (articleSlug != null) where.append(" AND a.slug = :slug");
+            Query q = h.createQuery(STAFF_SELECT + where + " ORDER BY k.created_at DESC, k.id DESC LIMIT :limit")
+                    .bind("limit", limit);
+            if (status != null) q.bind("status", status.db());
+            if (articleSlug != null) q.bind("slug", articleSlug);
+            return q.map(CommentStore::mapStaff).list();
+        });
+    }
+
+    private static Comment mapPublic(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new Comment(rs.getLong("id"), rs.getLong("article_id"), parentId, CommentStatus.parse(rs.getString("status")),
+                rs.getString("author_name"), rs.getString("author_url"), rs.getString("body_html"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static CommentRecord mapStaff(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        long published = rs.getLong("article_published_at");
+        Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+        return new CommentRecord(rs.getLong("id"), rs.getLong("article_id"), rs.getString("article_slug"), publishedAt,
+                parentId, CommentStatus.parse(rs.getString("status")), rs.getString("author_name"),
+                rs.getString("author_email"), rs.getString("author_url"), rs.getString("body_raw"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("ip_net"));
     }
 }

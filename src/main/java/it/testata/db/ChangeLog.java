@@ -74,9 +74,14 @@ public final class ChangeLog implements AutoCloseable {
     }
 
     private void loop() {
+        long nextPrune = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 poll();
+                if (System.currentTimeMillis() >= nextPrune) {
+                    prune();
+                    nextPrune = System.currentTimeMillis() + 10 * 60_000;
+                }
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 return;
@@ -119,6 +124,12 @@ public final class ChangeLog implements AutoCloseable {
         }
         seenAboveFloor.removeIf(id -> id <= floor);
         if (!tags.isEmpty()) notifyLocal(tags);
+    }
+
+    /** Forgets changes older than an hour: a server that was down longer starts from the newest anyway. */
+    void prune() {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM changes WHERE created_at < :before")
+                .bind("before", System.currentTimeMillis() - 3_600_000).execute());
     }
 
     /** Tells this process's listeners at once (the writer does not wait for its own poll). */

@@ -38,6 +38,8 @@ public final class Db implements AutoCloseable {
             hc.addDataSourceProperty("synchronous", "FULL");
             hc.addDataSourceProperty("busy_timeout", "10000");
             hc.addDataSourceProperty("foreign_keys", "true");
+            // a write transaction takes the write lock at BEGIN, so read-then-write never fails on a busy snapshot
+            hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             hc.setMaximumPoolSize(8);
         } else {
             if (config.databaseUser() != null) hc.setUsername(config.databaseUser());

@@ -30,13 +30,20 @@ public final class SettingsRules {
             case "base_url":
                 return value.isEmpty() || httpUrl(value) ? Optional.empty()
                         : Optional.of("base_url must be an http(s) address like https://www.example.it");
+            case "comments.moderation":
+                return Set.of("all", "first", "open").contains(value) ? Optional.empty()
+                        : Optional.of("comments.moderation must be all (hold every comment), first (hold a commenter's first) or open");
+            case "comments.close_after_days", "comments.thread_depth", "comments.max_name", "comments.max_email",
+                 "comments.max_url", "comments.max_text":
+                return value.matches("[0-9]{1,6}") ? Optional.empty() : Optional.of(name + " must be a whole number");
             default:
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()
                             : Optional.of(name + " must be an http(s) address");
                 }
                 return Optional.of("unknown setting '" + name + "' (known: site_name, tagline, locale, timezone, base_url, social."
-                        + String.join(", social.", Settings.SOCIAL_KEYS) + ")");
+                        + String.join(", social.", Settings.SOCIAL_KEYS) + ", comments.moderation, comments.close_after_days, "
+                        + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text)");
         }
     }
 

@@ -21,9 +21,26 @@ public final class SettingsService {
         changes.subscribe(this::onChange);
     }
 
-    /** Every stored setting as name and value. */
+    /** Every stored setting as name and value, secrets left out. */
     public Map<String, String> rows() {
-        return store.all();
+        Map<String, String> rows = new java.util.LinkedHashMap<>(store.all());
+        rows.keySet().removeIf(k -> k.startsWith("secret."));
+        return rows;
+    }
+
+    /**
+     * The site's signing key (form tokens, the pending-comment cookie), made once and kept in the database so
+     * every server shares it.
+     */
+    public byte[] signingKey() {
+        String key = store.all().get("secret.signing");
+        if (key == null) {
+            byte[] fresh = new byte[32];
+            new java.security.SecureRandom().nextBytes(fresh);
+            store.putIfAbsent("secret.signing", java.util.HexFormat.of().formatHex(fresh));
+            key = store.all().get("secret.signing");
+        }
+        return java.util.HexFormat.of().parseHex(key);
     }
 
     public Settings current() {

@@ -24,6 +24,11 @@ public final class SettingsStore {
         });
     }
 
+    public void putIfAbsent(String name, String value) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+                .bind("name", name).bind("value", value).execute());
+    }
+
     public static void put(Handle h, String name, String value) {
         h.createUpdate("""
                 INSERT INTO settings (name, value) VALUES (:name, :value)

@@ -1,0 +1,8 @@
+package it.testata.comment;
+
+import java.time.Instant;
+
+/** A comment as public pages show it. It has no email field, so no template can print one. */
+public record Comment(long id, long articleId, Long parentId, CommentStatus status, String authorName,
+                      String authorUrl, String bodyHtml, Instant createdAt) {
+}

@@ -1,0 +1,56 @@
+package it.testata.web;
+
+import io.javalin.http.Context;
+
+import java.net.InetAddress;
+
+/**
+ * The reader's network, never the full address: IPv4 addresses are cut to their /24, IPv6 to their /48.
+ * Behind a proxy on the same machine, the first X-Forwarded-For address is the reader's.
+ */
+public final class ClientAddress {
+    private ClientAddress() {}
+
+    public static String network(Context ctx) {
+        String remote = ctx.req().getRemoteAddr();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank() && isLoopback(remote)) {
+            remote = forwarded.split(",")[0].strip();
+        }
+        return truncate(remote);
+    }
+
+    public static String truncate(String address) {
+        if (address == null || address.isBlank()) return "";
+        try {
+            byte[] b = literal(address).getAddress();
+            if (b.length == 4) {
+                return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + ".0/24";
+            }
+            return String.format("%x:%x:%x::/48", ((b[0] & 0xff) << 8) | (b[1] & 0xff),
+                    ((b[2] & 0xff) << 8) | (b[3] & 0xff), ((b[4] & 0xff) << 8) | (b[5] & 0xff));
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** Parses an IP literal; anything else (a host name) is refused rather than looked up. */
+    private static InetAddress literal(String address) {
+        String a = address.strip().replaceAll("^\\[|\\]$", "");
+        if (!a.matches("[0-9.]{7,15}") && !a.matches("[0-9A-Fa-f:.]{2,45}")) throw new IllegalArgumentException(a);
+        try {
+            return InetAddress.getByName(a);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(a, e);
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return address != null && literal(address).isLoopbackAddress();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+}
