@@ -4,7 +4,12 @@ import io.javalin.Javalin;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
+import it.testata.comment.CommentCookies;
+import it.testata.comment.CommentHandlers;
+import it.testata.comment.CommentService;
 import it.testata.comment.CommentStore;
+import it.testata.comment.CommentViews;
+import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.importer.DemoContent;
@@ -17,6 +22,7 @@ import it.testata.web.Renderer;
 import it.testata.web.Route;
 import it.testata.web.Routes;
 import it.testata.web.Server;
+import it.testata.web.Signer;
 import it.testata.web.SiteHandlers;
 
 import java.util.List;
@@ -33,6 +39,7 @@ public final class Site implements AutoCloseable {
     public final ArticleStore articleStore;
     public final ArticleService articles;
     public final CommentStore comments;
+    public final CommentService commentService;
     private Javalin http;
     private List<Route> routes = List.of();
 
@@ -44,6 +51,7 @@ public final class Site implements AutoCloseable {
         this.articleStore = new ArticleStore(db.jdbi());
         this.articles = new ArticleService(articleStore, changes);
         this.comments = new CommentStore(db.jdbi());
+        this.commentService = new CommentService(comments, changes);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -64,7 +72,14 @@ public final class Site implements AutoCloseable {
         changes.subscribe(cache::invalidate);
         Renderer renderer = new Renderer(cache, layouts);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
-        routes = Routes.table(new ArticleHandlers(articles, layouts, renderer), new SiteHandlers(db, assets));
+        Signer signer = new Signer(settings.signingKey());
+        CommentCookies cookies = new CommentCookies(signer);
+        FormToken tokens = new FormToken(signer);
+        CommentViews commentViews = new CommentViews(commentService, cookies, tokens, settings);
+        ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
+        routes = Routes.table(articlePages,
+                new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
+                new SiteHandlers(db, assets, layouts, renderer));
         http = Server.create(routes, renderer, errors);
         http.start(config.host(), config.port());
         changes.follow();

@@ -1,6 +1,9 @@
 package it.testata.article;
 
 import io.javalin.http.Context;
+import it.testata.comment.CommentCookies;
+import it.testata.comment.CommentViews;
+import it.testata.comment.CommentsView;
 import it.testata.web.Layout;
 import it.testata.web.LayoutService;
 import it.testata.web.Messages;
@@ -17,11 +20,13 @@ public final class ArticleHandlers {
     private final ArticleService articles;
     private final LayoutService layouts;
     private final Renderer renderer;
+    private final CommentViews commentViews;
 
-    public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer) {
+    public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer, CommentViews commentViews) {
         this.articles = articles;
         this.layouts = layouts;
         this.renderer = renderer;
+        this.commentViews = commentViews;
     }
 
     /** GET / and /page/{n}/ */
@@ -66,15 +71,40 @@ public final class ArticleHandlers {
     public void article(Context ctx) {
         long generation = renderer.generation();
         Article a = articles.publicArticle(ctx.pathParam("slug")).orElseThrow(NotFound::new);
-        Layout frame = layouts.layout(ctx, a.title(), a.standfirst(), a.path(layouts.site().zone()), null);
-        if (!ctx.path().equals(frame.canonicalPath())) {
+        String canonical = a.path(layouts.site().zone());
+        if (!ctx.path().equals(canonical)) {
             // Same slug, another date (a time-zone change, a hand-typed date): send readers to the one address.
-            ctx.redirect(frame.canonicalPath(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(canonical, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        boolean personal = CommentCookies.personal(ctx);
+        ArticlePage page = page(ctx, a, commentViews.forReader(ctx, a, personal));
+        if (personal) {
+            personal(ctx, 200, page);
+        } else {
+            renderer.publicPage(ctx, generation, "article/article.jte", page,
+                    List.of("article:" + a.id(), "comments:" + a.id()));
+        }
+    }
+
+    /** An article page with a given comment section, e.g. a refused comment shown again with its messages. */
+    public void renderWithComments(Context ctx, Article a, CommentsView comments, int status) {
+        personal(ctx, status, page(ctx, a, comments));
+    }
+
+    /** A page made for this reader alone (their pending comments, their form): never cached, anywhere. */
+    private void personal(Context ctx, int status, ArticlePage page) {
+        ctx.status(status);
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(renderer.render("article/article.jte", page));
+    }
+
+    private ArticlePage page(Context ctx, Article a, CommentsView comments) {
+        Layout frame = layouts.layout(ctx, a.title(), a.standfirst(), a.path(layouts.site().zone()), null);
+        if (ctx.queryParam("replytocom") != null) frame = frame.withNoindex();
         frame = frame.withJsonLd(StructuredData.newsArticle(a, frame.baseUrl(), frame));
-        renderer.publicPage(ctx, generation, "article/article.jte", new ArticlePage(frame, a),
-                List.of("article:" + a.id(), "comments:" + a.id()));
+        return new ArticlePage(frame, a, comments);
     }
 
     private void list(Context ctx, ArticleQuery query, String basePath, String title, String heading, String intro) {

@@ -1,7 +1,8 @@
 package it.testata.article;
 
+import it.testata.comment.CommentsView;
 import it.testata.web.Layout;
 
-/** What article/article.jte receives. */
-public record ArticlePage(Layout layout, Article article) {
+/** What article/article.jte receives: the frame, the article, and its comment section. */
+public record ArticlePage(Layout layout, Article article, CommentsView comments) {
 }

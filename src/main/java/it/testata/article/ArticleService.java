@@ -24,6 +24,10 @@ public final class ArticleService {
         return store.findPublic(slug, Instant.now());
     }
 
+    public Optional<Article> publicArticleById(long id) {
+        return store.findPublicById(id, Instant.now());
+    }
+
     /** One page of public articles; empty when the page is past the last (page 1 always exists). */
     public Optional<ArticleList> list(ArticleQuery query, int page) {
         Instant now = Instant.now();
@@ -62,6 +66,15 @@ public final class ArticleService {
         return changes.write((h, touched) -> {
             touched.add("lists");
             return ArticleStore.ensureAuthor(h, name.strip(), Slugs.of(name), bio);
+        });
+    }
+
+    /** Opens or closes one article's comments. */
+    public void setCommentsOpen(long id, boolean open) {
+        changes.write((h, touched) -> {
+            ArticleStore.setCommentsOpen(h, id, open);
+            touched.add("article:" + id);
+            return null;
         });
     }
 

@@ -44,6 +44,12 @@ public final class ArticleStore {
                 .map(a -> a.withTags(tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()))));
     }
 
+    public Optional<Article> findPublicById(long id, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_FULL + "WHERE a.id = :id AND " + PUBLIC)
+                .bind("id", id).bind("now", now.toEpochMilli())
+                .map(ArticleStore::map).findOne());
+    }
+
     public Optional<Article> findBySlug(Handle h, String slug) {
         return h.createQuery(SELECT_FULL + "WHERE a.slug = :slug").bind("slug", slug)
                 .map(ArticleStore::map).findOne();
@@ -132,6 +138,11 @@ public final class ArticleStore {
                         + "ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id")
                 .bind("name", name.strip()).bind("slug", Slugs.of(name))
                 .mapTo(Long.class).one();
+    }
+
+    public static void setCommentsOpen(Handle h, long id, boolean open) {
+        h.createUpdate("UPDATE articles SET comments_open = :open WHERE id = :id")
+                .bind("open", open ? 1 : 0).bind("id", id).execute();
     }
 
     /** Inserts or updates the article with this slug; returns its id. */

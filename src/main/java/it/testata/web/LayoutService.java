@@ -40,7 +40,7 @@ public final class LayoutService {
         Instant now = Instant.now();
         return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, description, canonicalPath,
                 jsonLd, articles.listPublic(ArticleQuery.all(), now, 5, 0),
-                comments.recentApproved(5, now, s.zone()), searchTerm(ctx));
+                comments.recentApproved(5, now, s.zone()), searchTerm(ctx), false);
     }
 
     /** A frame without database reads, for error pages when the database itself may be the problem. */
@@ -52,7 +52,7 @@ public final class LayoutService {
             s = Settings.fromRows(java.util.Map.of());
         }
         return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, "", ctx.path(), null,
-                List.of(), List.of(), "");
+                List.of(), List.of(), "", true);
     }
 
     /** The site's base URL: the setting when given, else the scheme and host of the request. */

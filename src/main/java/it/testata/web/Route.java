@@ -8,6 +8,8 @@ public record Route(String method, String path, Guard guard, Handler handler) {
     /** Who may reach a route. Every route names one; a test walks the table to make sure. */
     public enum Guard {
         /** Anyone; read-only pages and assets. */
-        PUBLIC
+        PUBLIC,
+        /** Anyone, through a form of this site: same-origin check, signed form token, flood control. */
+        PUBLIC_FORM
     }
 }

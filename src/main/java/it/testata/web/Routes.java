@@ -1,24 +1,28 @@
 package it.testata.web;
 
 import it.testata.article.ArticleHandlers;
+import it.testata.comment.CommentHandlers;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 import static it.testata.web.Route.Guard.PUBLIC;
+import static it.testata.web.Route.Guard.PUBLIC_FORM;
 
 /** Every route of the site, in one table, each with its guard. Specific paths come before general ones. */
 public final class Routes {
     /** Public addresses that end in a slash; the same address without it redirects 301. */
     public static final Pattern SLASHED = Pattern.compile(
-            "^/(page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+)/$");
+            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+)/$");
 
     private Routes() {}
 
-    public static List<Route> table(ArticleHandlers articles, SiteHandlers site) {
+    public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site) {
         return List.of(
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
+                new Route("GET", "/privacy/", PUBLIC, site::privacy),
+                new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
                 new Route("GET", "/", PUBLIC, articles::home),
                 new Route("GET", "/page/{n}/", PUBLIC, articles::home),
                 new Route("GET", "/category/{slug}/", PUBLIC, articles::category),

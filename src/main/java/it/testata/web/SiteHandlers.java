@@ -3,14 +3,25 @@ package it.testata.web;
 import io.javalin.http.Context;
 import it.testata.db.Db;
 
-/** Plumbing routes: the health check and the fingerprinted static files. */
+/** Site-wide routes: the health check, the fingerprinted static files, the privacy page. */
 public final class SiteHandlers {
     private final Db db;
     private final Assets assets;
+    private final LayoutService layouts;
+    private final Renderer renderer;
 
-    public SiteHandlers(Db db, Assets assets) {
+    public SiteHandlers(Db db, Assets assets, LayoutService layouts, Renderer renderer) {
         this.db = db;
         this.assets = assets;
+        this.layouts = layouts;
+        this.renderer = renderer;
+    }
+
+    /** GET /privacy/: what the site keeps about commenters, why, and for how long. */
+    public void privacy(Context ctx) {
+        long generation = renderer.generation();
+        Layout frame = layouts.layout(ctx, layouts.messages().t("privacy.title"), "", "/privacy/", null);
+        renderer.publicPage(ctx, generation, "site/privacy.jte", frame, java.util.List.of("privacy"));
     }
 
     /** GET /healthz: 200 when the database answers, 503 otherwise. */
