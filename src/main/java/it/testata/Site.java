@@ -97,7 +97,14 @@ public final class Site implements AutoCloseable {
     @Override
     public void close() {
         changes.close();
-        if (http != null) http.stop();
+        if (http != null) {
+            try {
+                http.stop();
+            } catch (RuntimeException e) {
+                // a slow connection still closing is no reason to keep the database open
+                org.slf4j.LoggerFactory.getLogger(Site.class).warn("the HTTP server did not stop cleanly: {}", e.toString());
+            }
+        }
         db.close();
     }
 }
