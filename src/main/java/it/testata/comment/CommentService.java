@@ -15,13 +15,11 @@ import java.util.Optional;
 
 /** The rules of reader comments: who is held, who floods, what a thread looks like, what moderation changes. */
 public final class CommentService {
-    public static final Duration FLOOD_INTERVAL = Duration.ofSeconds(15);
-
     /** What became of a submission. */
     public sealed interface Outcome {
         record Published(long id) implements Outcome {}
         record Held(long id) implements Outcome {}
-        /** This email or network posted less than 15 seconds ago; nothing stored. */
+        /** This email or network posted too recently (15 seconds by default); nothing stored. */
         record Flood() implements Outcome {}
     }
 
@@ -47,7 +45,10 @@ public final class CommentService {
         Instant now = Instant.now();
         String email = form.email().toLowerCase(java.util.Locale.ROOT);
         return changes.write((h, touched) -> {
-            if (CommentStore.recentFrom(h, email, ipNet, now.minus(FLOOD_INTERVAL)) > 0) return new Outcome.Flood();
+            if (rules.floodSeconds() > 0
+                    && CommentStore.recentFrom(h, email, ipNet, now.minusSeconds(rules.floodSeconds())) > 0) {
+                return new Outcome.Flood();
+            }
             CommentStatus status = switch (rules.moderation()) {
                 case ALL -> CommentStatus.PENDING;
                 case OPEN -> CommentStatus.APPROVED;

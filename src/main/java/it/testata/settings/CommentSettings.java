@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** How the site takes reader comments. Stored as comments.* settings; these are the defaults. */
 public record CommentSettings(Moderation moderation, int closeAfterDays, int threadDepth, int maxName, int maxEmail,
-                              int maxUrl, int maxText) {
+                              int maxUrl, int maxText, int floodSeconds) {
 
     public enum Moderation {
         /** Every comment waits for a moderator. */
@@ -30,7 +30,8 @@ public record CommentSettings(Moderation moderation, int closeAfterDays, int thr
                 number(rows, "comments.max_name", 245, 1, 1_000),
                 number(rows, "comments.max_email", 100, 6, 320),
                 number(rows, "comments.max_url", 200, 10, 2_000),
-                number(rows, "comments.max_text", 5_000, 1, 100_000));
+                number(rows, "comments.max_text", 5_000, 1, 100_000),
+                number(rows, "comments.flood_seconds", 15, 0, 3_600));
     }
 
     private static int number(Map<String, String> rows, String key, int dflt, int min, int max) {

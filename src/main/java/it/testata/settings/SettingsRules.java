@@ -34,7 +34,7 @@ public final class SettingsRules {
                 return Set.of("all", "first", "open").contains(value) ? Optional.empty()
                         : Optional.of("comments.moderation must be all (hold every comment), first (hold a commenter's first) or open");
             case "comments.close_after_days", "comments.thread_depth", "comments.max_name", "comments.max_email",
-                 "comments.max_url", "comments.max_text":
+                 "comments.max_url", "comments.max_text", "comments.flood_seconds":
                 return value.matches("[0-9]{1,6}") ? Optional.empty() : Optional.of(name + " must be a whole number");
             default:
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
@@ -43,7 +43,7 @@ public final class SettingsRules {
                 }
                 return Optional.of("unknown setting '" + name + "' (known: site_name, tagline, locale, timezone, base_url, social."
                         + String.join(", social.", Settings.SOCIAL_KEYS) + ", comments.moderation, comments.close_after_days, "
-                        + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text)");
+                        + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds)");
         }
     }
 
