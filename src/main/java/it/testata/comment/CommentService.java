@@ -15,6 +15,9 @@ import java.util.Optional;
 
 /** The rules of reader comments: who is held, who floods, what a thread looks like, what moderation changes. */
 public final class CommentService {
+    /** The default flood interval (the setting comments.flood_seconds may change it). */
+    public static final Duration FLOOD_INTERVAL = Duration.ofSeconds(15);
+
     /** What became of a submission. */
     public sealed interface Outcome {
         record Published(long id) implements Outcome {}
