@@ -39,7 +39,7 @@ public final class CommentCookies {
     public Set<Long> pending(Context ctx) {
         Set<Long> ids = new LinkedHashSet<>();
         signer.verify(PURPOSE, ctx.cookie(PENDING)).ifPresent(v -> {
-            for (String part : v.split("-")) {
+            for (String part : v.split("_")) {
                 try {
                     ids.add(Long.parseLong(part));
                 } catch (NumberFormatException ignored) {
@@ -54,7 +54,7 @@ public final class CommentCookies {
         List<Long> ids = new ArrayList<>(pending(ctx));
         ids.add(id);
         while (ids.size() > KEEP) ids.removeFirst();
-        String value = String.join("-", ids.stream().map(String::valueOf).toList());
+        String value = String.join("_", ids.stream().map(String::valueOf).toList());
         ctx.cookie(cookie(ctx, PENDING, signer.sign(PURPOSE, value), 30 * 24 * 3600));
     }
 

@@ -48,6 +48,7 @@ public final class CommentService {
         Instant now = Instant.now();
         String email = form.email().toLowerCase(java.util.Locale.ROOT);
         return changes.write((h, touched) -> {
+            CommentStore.lockSubmissions(h);
             if (rules.floodSeconds() > 0
                     && CommentStore.recentFrom(h, email, ipNet, now.minusSeconds(rules.floodSeconds())) > 0) {
                 return new Outcome.Flood();
@@ -77,9 +78,10 @@ public final class CommentService {
 
     /**
      * The article's thread: approved comments and the reader's own pending ones, replies nested under what they
-     * answer. A reply deeper than the setting allows sits at the deepest level, under its parent's parent.
+     * answer. A reply deeper than the setting allows sits at the deepest level beside what it answers. Reply
+     * links are offered on approved comments above the deepest level while the article takes comments.
      */
-    public List<ThreadNode> thread(long articleId, Collection<Long> ownPending, int maxDepth) {
+    public List<ThreadNode> thread(long articleId, Collection<Long> ownPending, int maxDepth, boolean open) {
         List<Comment> comments = store.forArticle(articleId, ownPending);
         Map<Long, List<Comment>> children = new HashMap<>();
         Map<Long, Comment> byId = new HashMap<>();
@@ -93,25 +95,20 @@ public final class CommentService {
             }
         }
         List<ThreadNode> out = new ArrayList<>();
-        for (Comment r : roots) out.add(node(r, 1, maxDepth, children));
+        for (Comment r : roots) place(r, 1, Math.max(1, maxDepth), open, children, out);
         return out;
     }
 
-    private static ThreadNode node(Comment c, int depth, int maxDepth, Map<Long, List<Comment>> children) {
-        List<ThreadNode> replies = new ArrayList<>();
-        collect(c, depth, maxDepth, children, replies);
-        return new ThreadNode(c, depth, depth < maxDepth && c.status() == CommentStatus.APPROVED, replies);
-    }
-
-    /** Gathers the replies under c; at the deepest level, replies to replies join the same flat list. */
-    private static void collect(Comment c, int depth, int maxDepth, Map<Long, List<Comment>> children, List<ThreadNode> into) {
-        for (Comment child : children.getOrDefault(c.id(), List.of())) {
-            if (depth < maxDepth) {
-                into.add(node(child, depth + 1, maxDepth, children));
-            } else {
-                into.add(new ThreadNode(child, depth, false, List.of()));
-                collect(child, depth, maxDepth, children, into);
-            }
+    private static void place(Comment c, int depth, int maxDepth, boolean open, Map<Long, List<Comment>> children,
+                              List<ThreadNode> into) {
+        List<Comment> replies = children.getOrDefault(c.id(), List.of());
+        if (depth < maxDepth) {
+            List<ThreadNode> nested = new ArrayList<>();
+            for (Comment r : replies) place(r, depth + 1, maxDepth, open, children, nested);
+            into.add(new ThreadNode(c, depth, open && c.status() == CommentStatus.APPROVED, nested));
+        } else {
+            into.add(new ThreadNode(c, depth, false, List.of()));
+            for (Comment r : replies) place(r, depth, maxDepth, open, children, into);
         }
     }
 

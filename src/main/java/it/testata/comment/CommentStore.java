@@ -64,6 +64,21 @@ public final class CommentStore {
                 .map(CommentStore::mapPublic).findOne());
     }
 
+    /**
+     * Serializes comment submissions for the rest of the transaction, so two simultaneous posts cannot both
+     * pass the flood check. SQLite's write transactions already take the one write lock at BEGIN; PostgreSQL
+     * takes a transaction-scoped advisory lock.
+     */
+    public static void lockSubmissions(Handle h) {
+        try {
+            if ("PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName())) {
+                h.createQuery("SELECT pg_advisory_xact_lock(7246001)").mapTo(Object.class).one();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many comments this email or this network stored since the given time (flood control). */
     public static int recentFrom(Handle h, String email, String ipNet, Instant since) {
         return h.createQuery("""

@@ -52,8 +52,9 @@ public final class CommentViews {
     private CommentsView view(Article article, Set<Long> pending, CommentForm form, Map<String, String> errors,
                               Comment replyTo, String message, boolean held, String tokenHtml) {
         CommentSettings rules = settings.current().comments();
-        return new CommentsView(comments.thread(article.id(), pending, rules.threadDepth()), article.commentCount(),
-                CommentService.open(article, rules, Instant.now()), form, errors, replyTo, message, held, tokenHtml);
+        boolean open = CommentService.open(article, rules, Instant.now());
+        return new CommentsView(comments.thread(article.id(), pending, rules.threadDepth(), open), article.commentCount(),
+                open, form, errors, replyTo, message, held, tokenHtml);
     }
 
     private Comment replyTarget(Context ctx, Article article) {
