@@ -3,7 +3,12 @@ package it.testata.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
@@ -16,13 +21,59 @@ import java.util.function.LongSupplier;
  * Rendered public pages kept in memory by host and URL, each tagged with what it shows ("article:12",
  * "lists", "sidebar:articles" ...). A change names the tags it touched and only those pages drop; the tag
  * "settings" drops everything. A page whose publication time arrives empties the cache by itself.
- * Bodies are compressed once; the ETag answers revalidations with 304.
+ * Bodies are compressed once; the ETag answers revalidations with 304. Each page also keeps its header
+ * fields ready-encoded ({@link Wire}) for the server's front handler, which answers hits without Javalin.
  */
 public final class PageCache {
     public static final String ALL = "settings";
+    static final String VARY = "Accept-Encoding";
+    static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
-    /** {@code etag} is bare hex; the header adds the quotes and a -gz suffix for the compressed body. */
-    public record Page(String contentType, byte[] body, byte[] gzip, String etag, Set<String> tags) {}
+    /**
+     * {@code etag} is bare hex; the header adds the quotes and a -gz suffix for the compressed body.
+     * {@code wire} is what the front handler sends; a page whose bytes must not go out as stored (one with a
+     * part made anew for every response, say) is built with a null wire, and Javalin's path serves it.
+     */
+    public record Page(String contentType, byte[] body, byte[] gzip, String etag, Set<String> tags, Wire wire) {
+        public Page(String contentType, byte[] body, byte[] gzip, String etag, Set<String> tags) {
+            this(contentType, body, gzip, etag, tags, new Wire(contentType, body, gzip, etag));
+        }
+    }
+
+    /**
+     * A page's answer prepared once: the header fields as Jetty writes them, and the bodies as buffers
+     * (read-only; each response writes its own slice). The values are exactly those {@link #send} produces
+     * through Javalin (Content-Type as the servlet layer normalizes it, e.g. "text/html;charset=utf-8").
+     */
+    public static final class Wire {
+        static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, PageCache.VARY);
+        static final HttpField CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
+        static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+
+        final HttpField contentType;
+        final HttpField etag;
+        final HttpField etagGzip;
+        final HttpField length;
+        final HttpField lengthGzip;
+        private final ByteBuffer body;
+        private final ByteBuffer gzip;
+
+        Wire(String contentType, byte[] body, byte[] gzip, String etag) {
+            MimeTypes.Type known = MimeTypes.CACHE.get(contentType);
+            this.contentType = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, known != null ? known.asString() : contentType);
+            this.etag = new PreEncodedHttpField(HttpHeader.ETAG, "\"" + etag + "\"");
+            this.etagGzip = new PreEncodedHttpField(HttpHeader.ETAG, "\"" + etag + "-gz\"");
+            this.length = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length);
+            this.lengthGzip = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzip.length);
+            this.body = ByteBuffer.wrap(body).asReadOnlyBuffer();
+            this.gzip = ByteBuffer.wrap(gzip).asReadOnlyBuffer();
+        }
+
+        /** A fresh view of the body for one response (the writer moves its position). */
+        ByteBuffer body(boolean gzipped) {
+            return (gzipped ? gzip : body).slice();
+        }
+    }
 
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(5_000).build();
     private final AtomicLong generation = new AtomicLong();
@@ -40,6 +91,16 @@ public final class PageCache {
             if (expiresAt >= 0) dropAll();
             expiresAt = nextPublication.getAsLong();
         }
+        return pages.getIfPresent(key);
+    }
+
+    /**
+     * The page under this key, without ever waiting: null when the cache must first ask when the next
+     * publication is due (a database read), so that the caller can hand the request to {@link #get}.
+     */
+    public Page peek(String key) {
+        long at = expiresAt;
+        if (at < 0 || System.currentTimeMillis() >= at) return null;
         return pages.getIfPresent(key);
     }
 
@@ -79,8 +140,8 @@ public final class PageCache {
     public static void send(Context ctx, int status, Page page) {
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
         ctx.header("ETag", "\"" + page.etag() + (gzip ? "-gz\"" : "\""));
-        ctx.header("Vary", "Accept-Encoding");
-        ctx.header("Cache-Control", "public, max-age=0, must-revalidate");
+        ctx.header("Vary", VARY);
+        ctx.header("Cache-Control", CACHE_CONTROL);
         String ifNoneMatch = ctx.header("If-None-Match");
         if (status == 200 && ifNoneMatch != null && matches(ifNoneMatch, page.etag())) {
             ctx.status(304);
@@ -96,7 +157,7 @@ public final class PageCache {
         }
     }
 
-    private static boolean matches(String ifNoneMatch, String bare) {
+    static boolean matches(String ifNoneMatch, String bare) {
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.trim();
             if (c.startsWith("W/")) c = c.substring(2);
@@ -106,11 +167,33 @@ public final class PageCache {
         return false;
     }
 
+    /**
+     * True when an Accept-Encoding value admits gzip: some comma-separated part starts with "gzip" (any case)
+     * and, spaces removed, does not end in "q=0". Scans in place, since it runs on every cached answer.
+     */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) return false;
-        for (String part : acceptEncoding.split(",")) {
-            String p = part.trim().toLowerCase();
-            if (p.startsWith("gzip") && !p.replace(" ", "").endsWith("q=0")) return true;
+        int n = acceptEncoding.length();
+        int start = 0;
+        while (start <= n) {
+            int end = acceptEncoding.indexOf(',', start);
+            if (end < 0) end = n;
+            if (partAcceptsGzip(acceptEncoding, start, end)) return true;
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean partAcceptsGzip(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') from++;   // String.trim()
+        while (to > from && s.charAt(to - 1) <= ' ') to--;
+        if (to - from < 4 || !s.regionMatches(true, from, "gzip", 0, 4)) return false;
+        // ends in "q=0" once the spaces are gone: read backwards skipping spaces
+        int i = to - 1;
+        for (int k = 0; k < 3; k++) {
+            while (i >= from && s.charAt(i) == ' ') i--;
+            if (i < from || Character.toLowerCase(s.charAt(i)) != "0=q".charAt(k)) return true;
+            i--;
         }
         return false;
     }

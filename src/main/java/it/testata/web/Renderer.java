@@ -15,11 +15,14 @@ public final class Renderer {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final PageCache cache;
-    private final LayoutService layouts;
 
+    /**
+     * @param layouts no longer consulted: the cache key is now built from the raw request (see {@link #key}),
+     *                not from {@link LayoutService#baseUrl}; the parameter stays so that the wiring in Site
+     *                is unchanged, and can go with it.
+     */
     public Renderer(PageCache cache, LayoutService layouts) {
         this.cache = cache;
-        this.layouts = layouts;
     }
 
     public byte[] render(String template, Object model) {
@@ -28,10 +31,29 @@ public final class Renderer {
         return out.toByteArray();
     }
 
-    /** The cache key of a request: base URL (scheme and host), path and query. */
+    /**
+     * The cache key of a request: what the page's base URL is made of (the scheme, or https when
+     * X-Forwarded-Proto says so, and the Host header as sent), then path and query. The base URL the page
+     * shows ({@link LayoutService#baseUrl}) is a function of these same values (and the settings, whose change
+     * empties the cache), so one key never stands for two different pages. Built from the raw request values,
+     * the key is the same whether Javalin computes it here or the server's front handler from Jetty's request.
+     */
     public String key(Context ctx) {
-        String q = ctx.queryString();
-        return layouts.baseUrl(ctx) + ctx.path() + (q == null ? "" : "?" + q);
+        return key(ctx.header("X-Forwarded-Proto"), ctx.scheme(), ctx.host(), ctx.path(), ctx.queryString());
+    }
+
+    static String key(String forwardedProto, String scheme, String host, String path, String query) {
+        String s = "https".equals(forwardedProto) ? "https" : scheme;
+        String h = host == null ? "localhost" : host;
+        int size = s.length() + 3 + h.length() + path.length() + (query == null ? 0 : query.length() + 1);
+        StringBuilder k = new StringBuilder(size).append(s).append("://").append(h).append(path);
+        if (query != null) k.append('?').append(query);
+        return k.toString();
+    }
+
+    /** The cached page under this key, or null (also when finding out would mean a database read). */
+    PageCache.Page cached(String key) {
+        return cache.peek(key);
     }
 
     /** Answers from the cache when it holds this page; returns true when it did. */

@@ -4,14 +4,41 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
-/** The HTTP server: Javalin on Jetty with virtual threads, the route table, the cache in front, errors in style. */
+/**
+ * The HTTP server: Javalin on Jetty with virtual threads, the route table, the cache in front, errors in style.
+ * Cached public pages are answered by {@link CachedPages}, a plain Jetty handler placed before Javalin's
+ * servlet, with the same headers Javalin's path would write; everything else goes through Javalin.
+ */
 public final class Server {
+    private static final Logger log = LoggerFactory.getLogger(Server.class);
+
     private Server() {}
 
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors) {
+        CachedPages front = new CachedPages(renderer, securityFields());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -19,7 +46,13 @@ public final class Server {
             config.router.treatMultipleSlashesAsSingleSlash = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = 1_000_000;
-            config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            config.jetty.threadPool = threadPool();
+            var jetty = config.jetty; // host and port are set when the site starts, before connectors are made
+            jetty.addConnector((server, http) -> connector(server, http, jetty.host, jetty.port));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(2_000);
+                server.insertHandler(front); // outermost: Javalin attaches its servlet context further in
+            });
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
                 if (cacheable(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
@@ -35,10 +68,165 @@ public final class Server {
         });
     }
 
-    /** Public GET pages may come from the page cache; plumbing, admin and API never do. */
+    /**
+     * Jetty's own threads (the acceptor, the selectors, which also write cached pages) are platform
+     * threads; everything that reaches Javalin runs on a virtual thread of its own. (Javalin's virtual-thread
+     * pool would run the selectors on virtual threads as well, and hand every request to a new thread.)
+     * Sizes as Javalin's default pool: at most 250, at least 8, idle ones go after a minute.
+     */
+    static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
+        pool.setName("jetty");
+        pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("request-"));
+        return pool;
+    }
+
+    /**
+     * The HTTP connector Javalin would make, with one selector per processor (up to 8) rather than Jetty's
+     * default of one per two: cached pages are answered on the selector threads, so they are the workers.
+     */
+    static ServerConnector connector(org.eclipse.jetty.server.Server server, HttpConfiguration http, String host, int port) {
+        int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        ServerConnector connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    /**
+     * Public GET pages may come from the page cache; plumbing, admin and API never do.
+     * {@link CachedPages} applies the same rule from Jetty's request: a new condition here belongs there too.
+     */
     static boolean cacheable(Context ctx) {
-        if (!"GET".equals(ctx.method().name())) return false;
-        String p = ctx.path();
+        return "GET".equals(ctx.method().name()) && cacheablePath(ctx.path());
+    }
+
+    static boolean cacheablePath(String p) {
         return !p.startsWith("/static/") && !p.equals("/healthz") && !p.startsWith("/admin") && !p.startsWith("/api/");
+    }
+
+    /**
+     * The headers {@link SecurityHeaders#apply} sets, read off by letting it write to a stand-in context, so
+     * the front handler sends exactly what every other response carries. Null when apply asks for anything
+     * but setting headers (a header that depends on the request, say): then every request goes through Javalin.
+     */
+    static HttpField[] securityFields() {
+        Map<String, String> set = new LinkedHashMap<>();
+        Context recorder = (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("header") && args != null && args.length == 2
+                            && args[0] instanceof String name && args[1] instanceof String value) {
+                        set.put(name, value);
+                        return proxy;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        try {
+            SecurityHeaders.apply(recorder);
+        } catch (RuntimeException e) {
+            log.warn("security headers depend on the request; cached pages will be served through Javalin", e);
+            return null;
+        }
+        return set.entrySet().stream().map(e -> new PreEncodedHttpField(e.getKey(), e.getValue())).toArray(HttpField[]::new);
+    }
+
+    /**
+     * Answers GET requests for pages in the page cache straight from Jetty: no servlet request, no Javalin
+     * context, header fields and bodies prepared when the page was cached. The answer is the one the Javalin
+     * before-handler gives ({@link PageCache#send}): security headers, ETag (with -gz for the gzip body),
+     * Vary, Cache-Control, Content-Encoding when gzip is accepted, 304 on a matching If-None-Match, plus a
+     * Content-Length. Anything else (a miss, another method, a method override, a request with cookies)
+     * goes on to Javalin unchanged.
+     * <p>
+     * The handler never blocks, and says so to Jetty ({@link InvocationType#NON_BLOCKING}), so Jetty calls it
+     * on the selector thread that read the request: a hit is answered there, with no thread hand-off. A
+     * miss is handed to a virtual thread, which runs Javalin; the cache is only peeked at, never refreshed
+     * here (a refresh reads the database: that request too goes to Javalin, which refreshes).
+     */
+    static final class CachedPages extends Handler.Wrapper {
+        private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
+        private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+
+        private final Renderer renderer;
+        private final HttpField[] security;
+        private Executor blocking;
+
+        CachedPages(Renderer renderer, HttpField[] security) {
+            this.renderer = renderer;
+            this.security = security;
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            Executor pool = getServer().getThreadPool();
+            Executor virtual = VirtualThreads.getVirtualThreadsExecutor(pool);
+            blocking = virtual != null ? virtual : pool;
+            super.doStart();
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            PageCache.Page page = security == null ? null : lookup(request);
+            if (page == null || page.wire() == null) {
+                Handler next = getHandler();
+                blocking.execute(() -> {
+                    try {
+                        if (!next.handle(request, response, callback)) Response.writeError(request, response, callback, 404);
+                    } catch (Throwable t) {
+                        Response.writeError(request, response, callback, t);
+                    }
+                });
+                return true;
+            }
+
+            HttpFields headers = request.getHeaders();
+            boolean gzip = PageCache.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
+            String ifNoneMatch = headers.get(HttpHeader.IF_NONE_MATCH);
+            PageCache.Wire wire = page.wire();
+            HttpFields.Mutable out = response.getHeaders();
+            if (ifNoneMatch != null && PageCache.matches(ifNoneMatch, page.etag())) {
+                for (HttpField f : security) out.add(f);
+                out.add(gzip ? wire.etagGzip : wire.etag);
+                out.add(PageCache.Wire.VARY);
+                out.add(PageCache.Wire.CACHE_CONTROL);
+                response.setStatus(304);
+                response.write(true, null, callback);
+                return true;
+            }
+            out.add(wire.contentType);
+            for (HttpField f : security) out.add(f);
+            out.add(gzip ? wire.etagGzip : wire.etag);
+            out.add(PageCache.Wire.VARY);
+            out.add(PageCache.Wire.CACHE_CONTROL);
+            if (gzip) out.add(PageCache.Wire.GZIP);
+            out.add(gzip ? wire.lengthGzip : wire.length);
+            response.setStatus(200);
+            response.write(true, wire.body(gzip), callback);
+            return true;
+        }
+
+        /** The cached page this request may be answered with, or null to let Javalin handle it. */
+        private PageCache.Page lookup(Request request) {
+            if (!"GET".equals(request.getMethod())) return null; // exactly, as Javalin matches it
+            HttpFields headers = request.getHeaders();
+            if (headers.contains(METHOD_OVERRIDE)) return null; // Javalin honours it: let Javalin decide
+            // A reader with cookies may be owed a page of their own (comment cookies, say): whatever rule
+            // decides that lives in Javalin's path, so such requests take it. Cookie-less readers come here.
+            if (headers.contains(HttpHeader.COOKIE)) return null;
+            HttpURI uri = request.getHttpURI();
+            String path = uri.getPath();
+            if (path == null || !cacheablePath(path)) return null;
+            try {
+                return renderer.cached(Renderer.key(headers.get(FORWARDED_PROTO), uri.getScheme(),
+                        headers.get(HttpHeader.HOST), path, uri.getQuery()));
+            } catch (RuntimeException e) {
+                return null; // Javalin's path meets the same failure and answers it in style
+            }
+        }
     }
 }
