@@ -68,19 +68,20 @@ public final class Site implements AutoCloseable {
     public Site serve() {
         Assets assets = new Assets();
         LayoutService layouts = new LayoutService(settings, articleStore, comments, assets);
-        PageCache cache = new PageCache(articles::nextPublicationMillis);
-        changes.subscribe(cache::invalidate);
-        Renderer renderer = new Renderer(cache, layouts);
-        ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
         Signer signer = new Signer(settings.signingKey());
         CommentCookies cookies = new CommentCookies(signer);
         FormToken tokens = new FormToken(signer);
         CommentViews commentViews = new CommentViews(commentService, cookies, tokens, settings);
+        // cached article pages get a fresh comment-form token in every response
+        PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
+        changes.subscribe(cache::invalidate);
+        Renderer renderer = new Renderer(cache, layouts);
+        ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer));
-        http = Server.create(routes, renderer, errors);
+        http = Server.create(routes, renderer, errors, CommentCookies::personal);
         http.start(config.host(), config.port());
         changes.follow();
         return this;

@@ -12,7 +12,7 @@ import java.util.Set;
 /** Builds the comment section of an article page for one request. */
 public final class CommentViews {
     /** Where a cached page's form token goes; the server puts a fresh token there as it sends the page. */
-    public static final String TOKEN_MARKER = "<!--testata:form-token-->";
+    public static final String TOKEN_MARKER = it.testata.web.PageCache.HOLE;
 
     private final CommentService comments;
     private final CommentCookies cookies;

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Rendered public pages kept in memory by host and URL, each tagged with what it shows ("article:12",
@@ -34,11 +35,25 @@ public final class PageCache {
      * {@code wire} is what the front handler sends; a page whose bytes must not go out as stored (one with a
      * part made anew for every response, say) is built with a null wire, and Javalin's path serves it.
      */
-    public record Page(String contentType, byte[] body, byte[] gzip, String etag, Set<String> tags, Wire wire) {
+    public record Page(String contentType, byte[] body, byte[] gzip, String etag, Set<String> tags, Wire wire,
+                       Splice splice) {
         public Page(String contentType, byte[] body, byte[] gzip, String etag, Set<String> tags) {
-            this(contentType, body, gzip, etag, tags, new Wire(contentType, body, gzip, etag));
+            this(contentType, body, gzip, etag, tags, new Wire(contentType, body, gzip, etag), null);
+        }
+
+        /** The plain or gzip body of one response: the prepared one, or with the hole filled for this response. */
+        public byte[] bodyFor(boolean gzipped, Supplier<byte[]> hole) {
+            if (splice == null) return gzipped ? gzip : body;
+            byte[] filled = hole.get();
+            return gzipped ? splice.gzip(filled) : splice.plain(filled);
         }
     }
+
+    /**
+     * Where a page has a part that must be new in every response (the comment form's token). The page is cached
+     * with this marker; each response gets {@link #fill()} in its place (see {@link Splice}).
+     */
+    public static final String HOLE = "<!--testata:form-token-->";
 
     /**
      * A page's answer prepared once: the header fields as Jetty writes them, and the bodies as buffers
@@ -63,10 +78,11 @@ public final class PageCache {
             this.contentType = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, known != null ? known.asString() : contentType);
             this.etag = new PreEncodedHttpField(HttpHeader.ETAG, "\"" + etag + "\"");
             this.etagGzip = new PreEncodedHttpField(HttpHeader.ETAG, "\"" + etag + "-gz\"");
-            this.length = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length);
-            this.lengthGzip = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzip.length);
-            this.body = ByteBuffer.wrap(body).asReadOnlyBuffer();
-            this.gzip = ByteBuffer.wrap(gzip).asReadOnlyBuffer();
+            // a page with a hole has no fixed body: its length and bytes are made per response
+            this.length = body == null ? null : new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length);
+            this.lengthGzip = gzip == null ? null : new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzip.length);
+            this.body = body == null ? null : ByteBuffer.wrap(body).asReadOnlyBuffer();
+            this.gzip = gzip == null ? null : ByteBuffer.wrap(gzip).asReadOnlyBuffer();
         }
 
         /** A fresh view of the body for one response (the writer moves its position). */
@@ -80,9 +96,22 @@ public final class PageCache {
     private final LongSupplier nextPublication;
     private volatile long expiresAt = -1;
 
+    private final Supplier<String> holeFiller;
+
     /** @param nextPublication epoch millis of the next scheduled publication, or Long.MAX_VALUE */
     public PageCache(LongSupplier nextPublication) {
+        this(nextPublication, () -> "");
+    }
+
+    /** @param holeFiller what goes into a page's {@link #HOLE} for each response */
+    public PageCache(LongSupplier nextPublication, Supplier<String> holeFiller) {
         this.nextPublication = nextPublication;
+        this.holeFiller = holeFiller;
+    }
+
+    /** This response's content for a page's hole. */
+    public byte[] fill() {
+        return holeFiller.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public Page get(String key) {
@@ -110,11 +139,20 @@ public final class PageCache {
     }
 
     public Page put(String key, long renderedAt, String contentType, byte[] body, Set<String> tags) {
-        Page page = new Page(contentType, body, Assets.Gzip.of(body), etag(body), Set.copyOf(tags));
+        Splice splice = Splice.at(body, HOLE);
+        // A page with a hole keeps an ETag of its fixed parts: a revalidating browser keeps its copy (and its
+        // token, valid for a day), while a new response carries a fresh token.
+        Page page = splice == null
+                ? new Page(contentType, body, Assets.Gzip.of(body), etag(body), Set.copyOf(tags))
+                : spliced(contentType, body, etag(splice.fixedParts()), Set.copyOf(tags), splice);
         synchronized (this) {
             if (generation.get() == renderedAt) pages.put(key, page);
         }
         return page;
+    }
+
+    private static Page spliced(String contentType, byte[] body, String etag, Set<String> tags, Splice splice) {
+        return new Page(contentType, body, null, etag, tags, new Wire(contentType, null, null, etag), splice);
     }
 
     public synchronized void invalidate(Set<String> tags) {
@@ -137,7 +175,7 @@ public final class PageCache {
     }
 
     /** Writes a page, or a 304 when the client already holds this version. */
-    public static void send(Context ctx, int status, Page page) {
+    public void send(Context ctx, int status, Page page) {
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
         ctx.header("ETag", "\"" + page.etag() + (gzip ? "-gz\"" : "\""));
         ctx.header("Vary", VARY);
@@ -149,12 +187,8 @@ public final class PageCache {
         }
         ctx.status(status);
         ctx.contentType(page.contentType());
-        if (gzip) {
-            ctx.header("Content-Encoding", "gzip");
-            ctx.result(page.gzip());
-        } else {
-            ctx.result(page.body());
-        }
+        if (gzip) ctx.header("Content-Encoding", "gzip");
+        ctx.result(page.bodyFor(gzip, this::fill));
     }
 
     static boolean matches(String ifNoneMatch, String bare) {

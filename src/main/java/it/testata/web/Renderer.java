@@ -56,11 +56,16 @@ public final class Renderer {
         return cache.peek(key);
     }
 
+    /** This response's content for a cached page's hole (the comment form's fresh token). */
+    byte[] fill() {
+        return cache.fill();
+    }
+
     /** Answers from the cache when it holds this page; returns true when it did. */
     public boolean serveCached(Context ctx) {
         PageCache.Page page = cache.get(key(ctx));
         if (page == null) return false;
-        PageCache.send(ctx, 200, page);
+        cache.send(ctx, 200, page);
         return true;
     }
 
@@ -74,7 +79,7 @@ public final class Renderer {
         all.addAll(LayoutService.TAGS);
         byte[] body = render(template, model);
         PageCache.Page page = cache.put(key(ctx), generation, HTML, body, all);
-        PageCache.send(ctx, 200, page);
+        cache.send(ctx, 200, page);
     }
 
     public long generation() {

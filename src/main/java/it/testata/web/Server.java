@@ -37,7 +37,11 @@ public final class Server {
 
     private Server() {}
 
-    public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors) {
+    /**
+     * @param personal requests owed a page of their own (the reader's comment cookies): never from the cache
+     */
+    public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
+                                 java.util.function.Predicate<Context> personal) {
         CachedPages front = new CachedPages(renderer, securityFields());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -55,7 +59,7 @@ public final class Server {
             });
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
-                if (cacheable(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
+                if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
             });
             for (Route r : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), r.handler());
@@ -172,7 +176,7 @@ public final class Server {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             PageCache.Page page = security == null ? null : lookup(request);
-            if (page == null || page.wire() == null) {
+            if (page == null) {
                 Handler next = getHandler();
                 blocking.execute(() -> {
                     try {
@@ -204,8 +208,15 @@ public final class Server {
             out.add(PageCache.Wire.VARY);
             out.add(PageCache.Wire.CACHE_CONTROL);
             if (gzip) out.add(PageCache.Wire.GZIP);
-            out.add(gzip ? wire.lengthGzip : wire.length);
             response.setStatus(200);
+            if (page.splice() != null) {
+                // a page with a hole (the comment form's token): filled for this response only
+                byte[] body = page.bodyFor(gzip, renderer::fill);
+                out.add(new HttpField(HttpHeader.CONTENT_LENGTH, String.valueOf(body.length)));
+                response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+                return true;
+            }
+            out.add(gzip ? wire.lengthGzip : wire.length);
             response.write(true, wire.body(gzip), callback);
             return true;
         }

@@ -6,9 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -94,9 +92,6 @@ class CommentAbuseTest {
     }
 
     @Test
-    @Disabled("bug: CommentHandlers.decoy stores a negative id (-1 - random) in testata_pending, but CommentCookies "
-            + "joins ids with '-' and splits on '-', so \"-123457\" reads back as comment 123457: a bot's decoy "
-            + "cookie makes the server show that real comment (someone else's pending comment) to the bot")
     void aDecoyCookieNeverRevealsSomeoneElsesPendingComment() {
         HttpResponse<String> bot = poster.form(articleId).honeypot("x").text("Spam").post();
         String cookie = CommentPoster.cookie(bot, CommentCookies.PENDING).orElseThrow();
@@ -164,9 +159,6 @@ class CommentAbuseTest {
     }
 
     @Test
-    @DisabledIfEnvironmentVariable(named = "TESTATA_TEST_DB", matches = "postgres", disabledReason = "bug: on "
-            + "PostgreSQL CommentService.submit checks the flood rule and inserts in a READ COMMITTED transaction, so "
-            + "simultaneous posts with one email all pass the check: 3 of 8 were stored (SQLite serializes writers)")
     void simultaneousPostsWithOneEmailStoreOnlyOne() throws Exception {
         int n = 8;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(n);

@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -107,8 +106,6 @@ class CommentClosedTest {
     }
 
     @Test
-    @Disabled("bug: on an article whose comments are closed every approved comment still has its \"Rispondi\" "
-            + "link (ThreadNode.canReply looks only at depth and status), leading to ?replytocom=N, a page without a form")
     void aClosedArticleOffersNoReplyLinks() {
         HttpResponse<String> before = poster.form(articleId).author("Rita").email("rita@example.org")
                 .text("Prima della chiusura.").post();

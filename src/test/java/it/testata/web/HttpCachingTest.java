@@ -48,7 +48,8 @@ class HttpCachingTest {
         assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gz.headers().firstValue("Vary").orElse("")).contains("Accept-Encoding");
         String html = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(html).isEqualTo(site.get(ARTICLE).body());
+        assertThat(CachedPagesTest.withoutToken(html.getBytes(StandardCharsets.ISO_8859_1)))
+                .isEqualTo(CachedPagesTest.withoutToken(site.get(ARTICLE).body().getBytes(StandardCharsets.ISO_8859_1)));
         assertThat(site.getBytes(ARTICLE).headers().firstValue("Content-Encoding")).isEmpty();
         // the compressed and plain bodies have different ETags, and each revalidates
         String gzTag = gz.headers().firstValue("ETag").orElseThrow();
