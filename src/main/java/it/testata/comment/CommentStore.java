@@ -72,7 +72,7 @@ public final class CommentStore {
     public static void lockSubmissions(Handle h) {
         try {
             if ("PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName())) {
-                h.createQuery("SELECT pg_advisory_xact_lock(7246001)").mapTo(Object.class).one();
+                h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7246001)) AS locked").mapTo(Integer.class).one();
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
