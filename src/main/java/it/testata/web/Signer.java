@@ -14,9 +14,22 @@ public final class Signer {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe and costly to look up: one per thread, initialized once. */
+    private final ThreadLocal<Mac> macs;
 
     public Signer(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** "value.signature"; the value must not contain a dot. */
@@ -36,16 +49,12 @@ public final class Signer {
     }
 
     private String mac(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            byte[] d = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return B64.encodeToString(java.util.Arrays.copyOf(d, 18));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = macs.get();
+        mac.reset();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        byte[] d = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return B64.encodeToString(java.util.Arrays.copyOf(d, 18));
     }
 
     public static String encode(byte[] bytes) {

@@ -57,29 +57,34 @@ public final class Splice {
         crc.update(before);
         crc.update(hole);
         crc.update(after);
-        long size = (long) before.length + hole.length + after.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                GZIP_HEADER.length + beforeDeflated.length + 5 + hole.length + afterDeflated.length + 8);
-        out.writeBytes(GZIP_HEADER);
-        out.writeBytes(beforeDeflated);
+        int size = before.length + hole.length + after.length;
+        byte[] out = new byte[GZIP_HEADER.length + beforeDeflated.length + 5 + hole.length + afterDeflated.length + 8];
+        int at = put(out, 0, GZIP_HEADER);
+        at = put(out, at, beforeDeflated);
         // a stored block: BFINAL=0, BTYPE=00, padded to the byte; LEN and its complement, little-endian
-        out.write(0);
-        out.write(hole.length & 0xff);
-        out.write((hole.length >>> 8) & 0xff);
-        out.write(~hole.length & 0xff);
-        out.write((~hole.length >>> 8) & 0xff);
-        out.writeBytes(hole);
-        out.writeBytes(afterDeflated);
-        writeInt(out, (int) crc.getValue());
-        writeInt(out, (int) size);
-        return out.toByteArray();
+        out[at++] = 0;
+        out[at++] = (byte) hole.length;
+        out[at++] = (byte) (hole.length >>> 8);
+        out[at++] = (byte) ~hole.length;
+        out[at++] = (byte) (~hole.length >>> 8);
+        at = put(out, at, hole);
+        at = put(out, at, afterDeflated);
+        at = putInt(out, at, (int) crc.getValue());
+        putInt(out, at, size);
+        return out;
     }
 
-    private static void writeInt(ByteArrayOutputStream out, int v) {
-        out.write(v & 0xff);
-        out.write((v >>> 8) & 0xff);
-        out.write((v >>> 16) & 0xff);
-        out.write((v >>> 24) & 0xff);
+    private static int put(byte[] out, int at, byte[] part) {
+        System.arraycopy(part, 0, out, at, part.length);
+        return at + part.length;
+    }
+
+    private static int putInt(byte[] out, int at, int v) {
+        out[at] = (byte) v;
+        out[at + 1] = (byte) (v >>> 8);
+        out[at + 2] = (byte) (v >>> 16);
+        out[at + 3] = (byte) (v >>> 24);
+        return at + 4;
     }
 
     /** Raw deflate; SYNC_FLUSH leaves the stream open and byte-aligned, FULL_FLUSH here means "and finish". */
