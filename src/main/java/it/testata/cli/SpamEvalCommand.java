@@ -1,0 +1,95 @@
+package it.testata.cli;
+
+import it.testata.spam.LabelledFile;
+import it.testata.spam.Labelled;
+import it.testata.spam.SpamEvaluation;
+import it.testata.spam.SpamMetrics;
+import it.testata.spam.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Measures the spam filter on labelled corpora: a train/test split or k-fold cross-validation. */
+@Command(name = "spam-eval", mixinStandardHelpOptions = true,
+        description = {"Measures the spam filter on labelled files (a header line, then spam|ham<TAB>author<TAB>text).",
+                "The last line: precision recall f1 mcc ham_blocked spam_caught n, where a comment is caught",
+                "when blocked (a verdict of spam or discard, p >= " + Verdict.SPAM_AT + ")."})
+public final class SpamEvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--train", paramLabel = "FILE", description = "training file (repeatable)")
+    List<Path> train = new ArrayList<>();
+
+    @Option(names = "--test", paramLabel = "FILE", description = "test file")
+    Path test;
+
+    @Option(names = "--folds", paramLabel = "K", description = "k-fold cross-validation over the FILE given as parameter")
+    Integer folds;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the fold split and the training order (default 1)")
+    long seed = 1;
+
+    @Option(names = "--no-starter", description = "train from scratch, without the starter model")
+    boolean noStarter;
+
+    @Option(names = "--threshold-report", description = "also print the figures at several thresholds")
+    boolean thresholdReport;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "the corpus for --folds")
+    Path corpus;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean split = !train.isEmpty() || test != null;
+        if (folds != null && split) return usage(err, "use either --folds K FILE or --train FILE --test FILE");
+        if (folds == null && !split) return usage(err, "give --train FILE --test FILE, or --folds K FILE");
+        if (split && (train.isEmpty() || test == null)) return usage(err, "--train and --test go together");
+        if (split && corpus != null) return usage(err, "with --train/--test, no FILE parameter");
+        if (folds != null && corpus == null) return usage(err, "--folds needs a FILE");
+        if (folds != null && folds < 2) return usage(err, "--folds must be at least 2");
+        if (!noStarter) err.println("testata: no starter model ships yet; training from scratch");
+        List<SpamMetrics.Scored> scored;
+        try {
+            long t0 = System.nanoTime();
+            if (split) {
+                List<Labelled> trainSet = new ArrayList<>();
+                for (Path p : train) trainSet.addAll(LabelledFile.read(p));
+                scored = SpamEvaluation.trainTest(trainSet, LabelledFile.read(test), seed);
+            } else {
+                List<Labelled> all = LabelledFile.read(corpus);
+                if (folds > all.size()) return usage(err, "--folds " + folds + " is more than the " + all.size() + " lines of " + corpus);
+                scored = SpamEvaluation.folds(all, folds, seed);
+            }
+            err.printf(Locale.ROOT, "testata: trained and scored in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        } catch (LabelledFile.BadFile e) {
+            err.println("testata: " + e.getMessage());
+            return 2;
+        }
+        if (thresholdReport) {
+            for (double t : new double[] {0.5, 0.7, 0.8, Verdict.SPAM_AT, 0.95, Verdict.DISCARD_AT, 0.99}) {
+                out.printf(Locale.ROOT, "threshold=%.2f %s%n", t, SpamMetrics.at(scored, t).line());
+            }
+        }
+        out.println(SpamMetrics.at(scored, Verdict.SPAM_AT).line());
+        out.flush();
+        return 0;
+    }
+
+    private int usage(PrintWriter err, String message) {
+        err.println("testata: spam-eval: " + message);
+        err.flush();
+        return 2;
+    }
+}

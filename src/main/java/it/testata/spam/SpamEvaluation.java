@@ -1,0 +1,70 @@
+package it.testata.spam;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** Trains models on labelled corpora and scores held-out comments: a train/test split or k folds. */
+public final class SpamEvaluation {
+    private SpamEvaluation() {}
+
+    /** Passes over the training set when a model is built from a corpus (learning stays one step per comment). */
+    public static final int EPOCHS = 6;
+
+    /** A labelled comment with its features computed once. */
+    record Example(boolean spam, Features features) {}
+
+    static List<Example> examples(List<Labelled> list) {
+        List<Example> out = new ArrayList<>(list.size());
+        for (Labelled l : list) out.add(new Example(l.spam(), l.features()));
+        return out;
+    }
+
+    /** Learns the examples into the model, {@link #EPOCHS} passes, shuffled with the seed before each pass. */
+    static void train(SpamModel model, List<Example> train, long seed) {
+        List<Example> order = new ArrayList<>(train);
+        Random random = new Random(seed);
+        for (int e = 0; e < EPOCHS; e++) {
+            Collections.shuffle(order, random);
+            for (Example x : order) model.learn(x.features(), x.spam());
+        }
+    }
+
+    public static SpamModel train(List<Labelled> train, long seed) {
+        SpamModel model = new SpamModel();
+        train(model, examples(train), seed);
+        return model;
+    }
+
+    /** Trains on one list and scores the other. */
+    public static List<SpamMetrics.Scored> trainTest(List<Labelled> train, List<Labelled> test, long seed) {
+        SpamModel model = train(train, seed);
+        List<SpamMetrics.Scored> out = new ArrayList<>();
+        for (Example x : examples(test)) out.add(new SpamMetrics.Scored(x.spam(), model.score(x.features())));
+        return out;
+    }
+
+    /** k-fold cross-validation, stratified: each fold gets its share of spam and of ham. */
+    public static List<SpamMetrics.Scored> folds(List<Labelled> all, int k, long seed) {
+        List<Example> ex = examples(all);
+        List<Integer> spam = new ArrayList<>(), ham = new ArrayList<>();
+        for (int i = 0; i < ex.size(); i++) (ex.get(i).spam() ? spam : ham).add(i);
+        Random random = new Random(seed);
+        Collections.shuffle(spam, random);
+        Collections.shuffle(ham, random);
+        int[] fold = new int[ex.size()];
+        int j = 0;
+        for (int i : spam) fold[i] = j++ % k;
+        for (int i : ham) fold[i] = j++ % k;
+        List<SpamMetrics.Scored> out = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            List<Example> train = new ArrayList<>(), test = new ArrayList<>();
+            for (int i = 0; i < ex.size(); i++) (fold[i] == f ? test : train).add(ex.get(i));
+            SpamModel model = new SpamModel();
+            train(model, train, seed + f);
+            for (Example x : test) out.add(new SpamMetrics.Scored(x.spam(), model.score(x.features())));
+        }
+        return out;
+    }
+}

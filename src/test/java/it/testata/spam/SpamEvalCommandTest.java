@@ -1,0 +1,96 @@
+package it.testata.spam;
+
+import it.testata.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpamEvalCommandTest {
+    static final Path FIXTURES = SpamModelTest.FIXTURES;
+
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void fixtureGivesKnownFigures() {
+        // Test set: 3 ham, 3 spam; every ham scores below 0.2, two spams above 0.99, the third (no word in
+        // common with training) below 0.5 (see SpamModelTest). So TP=2 FN=1 FP=0 TN=3 at every threshold from 0.5
+        // to 0.99: precision 1, recall 2/3, F1 = 4/5, MCC = (2*3 - 0)/sqrt(2*3*3*4) = 6/sqrt(72) = 0.7071.
+        Run r = run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(),
+                "--test", FIXTURES.resolve("test.tsv").toString(), "--no-starter", "--threshold-report");
+        assertEquals(0, r.code(), r.err());
+        String expected = "precision=1.0000 recall=0.6667 f1=0.8000 mcc=0.7071 ham_blocked=0.0000 spam_caught=0.6667 n=6";
+        assertEquals(expected, r.lastLine());
+        assertEquals(8, r.out().strip().split("\n").length, r.out());
+        assertTrue(r.out().contains("threshold=0.50 " + expected), r.out());
+        assertTrue(!r.err().contains("starter"), r.err());
+    }
+
+    @Test
+    void withoutNoStarterSaysSoOnStderr() {
+        Run r = run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(),
+                "--test", FIXTURES.resolve("test.tsv").toString());
+        assertEquals(0, r.code());
+        assertTrue(r.err().contains("no starter model ships yet"), r.err());
+    }
+
+    @Test
+    void foldsOnTheTrainingFixture() {
+        Run r = run("spam-eval", "--folds", "2", FIXTURES.resolve("train.tsv").toString(), "--no-starter", "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.lastLine().matches("precision=\\d\\.\\d{4} recall=\\d\\.\\d{4} f1=\\d\\.\\d{4} mcc=-?\\d\\.\\d{4} "
+                + "ham_blocked=\\d\\.\\d{4} spam_caught=\\d\\.\\d{4} n=10"), r.lastLine());
+    }
+
+    @Test
+    void badFileNamesFileAndLine() {
+        Path bad = FIXTURES.resolve("bad-label.tsv");
+        Run r = run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(), "--test", bad.toString(), "--no-starter");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(bad + ":3:"), r.err());
+    }
+
+    @Test
+    void missingColumnsAndHeader(@TempDir Path dir) throws Exception {
+        Path noHeader = Files.writeString(dir.resolve("a.tsv"), "spam\t\tbuy now\n");
+        Run r = run("spam-eval", "--folds", "2", noHeader.toString(), "--no-starter");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(noHeader + ":1:"), r.err());
+        Path short_ = Files.writeString(dir.resolve("b.tsv"), "label\tauthor\ttext\nham\tAnna\tok\nspam only two\n");
+        r = run("spam-eval", "--folds", "2", short_.toString(), "--no-starter");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(short_ + ":3:"), r.err());
+        r = run("spam-eval", "--folds", "2", dir.resolve("missing.tsv").toString(), "--no-starter");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("missing.tsv"), r.err());
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertEquals(2, run("spam-eval", "--no-starter").code());
+        assertEquals(2, run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(), "--no-starter").code());
+        assertEquals(2, run("spam-eval", "--folds", "1", FIXTURES.resolve("train.tsv").toString(), "--no-starter").code());
+        assertEquals(2, run("spam-eval", "--folds", "x", FIXTURES.resolve("train.tsv").toString()).code());
+    }
+}
