@@ -66,7 +66,10 @@ public final class SpamEvalCommand implements Callable<Integer> {
             if (split) {
                 List<Labelled> trainSet = new ArrayList<>();
                 for (Path p : train) trainSet.addAll(LabelledFile.read(p));
-                scored = SpamEvaluation.trainTest(trainSet, LabelledFile.read(test), seed);
+                SpamEvaluation.Scoring run = SpamEvaluation.trainTest(trainSet, LabelledFile.read(test), seed);
+                scored = run.scored();
+                err.printf(Locale.ROOT, "testata: scored %d comments in %.3f s on one thread, tokenizer included: %.0f/s%n",
+                        scored.size(), run.nanos() / 1e9, run.perSecond());
             } else {
                 List<Labelled> all = LabelledFile.read(corpus);
                 if (folds > all.size()) return usage(err, "--folds " + folds + " is more than the " + all.size() + " lines of " + corpus);

@@ -4,18 +4,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Logistic regression over the presence of features, learned one comment at a time by SGD with a per-feature
- * AdaGrad step (so a moderator's approve or spam updates it at once). Everything it knows is plain numbers a
- * store can keep as rows: per feature its weight and its sum of squared gradients ({@link #weights}), the bias and
- * its sum, and how many spam and ham comments it has learned.
+ * Naive Bayes and logistic regression over the presence of features, in one margin: the Bernoulli-style naive
+ * Bayes log-odds of the features (Laplace-smoothed document counts) plus a logistic regression that learns, by SGD
+ * with a per-feature AdaGrad step, what the counts get wrong. {@link #learn} counts the comment and takes one step, so
+ * a moderator's approve or spam updates the model at once; {@link #refine} takes a further step without counting
+ * (extra passes when training from a corpus). Everything it knows is plain numbers a store can keep as rows: per
+ * feature {weight, sum of squared gradients, spam comments, ham comments} ({@link #weights}), the bias and its sum of
+ * squared gradients, and how many spam and ham comments it has learned.
  */
 public final class SpamModel {
     /** Base learning rate of the AdaGrad step. */
     public static final double RATE = 1.0;
     /** L2 shrinkage applied to the weights a step touches. */
     public static final double L2 = 1e-6;
+    /** Weight of the naive Bayes log-odds (per feature, scaled like the logistic inputs) in the margin. */
+    public static final double NB = 1.0;
+    /** Laplace smoothing of the naive Bayes document counts. */
+    public static final double ALPHA = 1.0;
 
-    /** feature name → {weight, sum of squared gradients}. */
+    /** feature name → {weight, sum of squared gradients, spam count, ham count}. */
     private final Map<String, double[]> weights;
     private double bias;
     private double biasG2;
@@ -43,28 +50,38 @@ public final class SpamModel {
     private double margin(Features f) {
         double x = scale(f);
         double z = bias;
+        double nb = 0;
+        double s = spamLearned + 2 * ALPHA, h = hamLearned + 2 * ALPHA;
         for (String name : f.names()) {
             double[] w = weights.get(name);
-            if (w != null) z += w[0] * x;
+            if (w == null) continue;
+            z += w[0] * x;
+            if (w[2] + w[3] > 0) nb += Math.log((w[2] + ALPHA) / s) - Math.log((w[3] + ALPHA) / h);
         }
-        return z;
+        return z + NB * nb * x;
     }
 
     /** One step towards the label; returns the probability the model gave before the step. */
     public double learn(Features f, boolean spam) {
+        for (String name : f.names()) weights.computeIfAbsent(name, k -> new double[4])[spam ? 2 : 3]++;
+        if (spam) spamLearned++;
+        else hamLearned++;
+        return refine(f, spam);
+    }
+
+    /** One more logistic step on a comment already learned (the counts stay as they are). */
+    public double refine(Features f, boolean spam) {
         double p = score(f);
         double g = p - (spam ? 1 : 0);
         double x = scale(f);
         for (String name : f.names()) {
-            double[] w = weights.computeIfAbsent(name, k -> new double[2]);
+            double[] w = weights.computeIfAbsent(name, k -> new double[4]);
             double grad = g * x + L2 * w[0];
             w[1] += grad * grad;
             w[0] -= RATE * grad / Math.sqrt(w[1] + 1e-8);
         }
         biasG2 += g * g;
         bias -= RATE * 0.2 * g / Math.sqrt(biasG2 + 1e-8);
-        if (spam) spamLearned++;
-        else hamLearned++;
         return p;
     }
 
@@ -78,7 +95,7 @@ public final class SpamModel {
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** feature name → {weight, sum of squared gradients}; live, for a store to save. */
+    /** feature name → {weight, sum of squared gradients, spam count, ham count}; live, for a store to save. */
     public Map<String, double[]> weights() {
         return weights;
     }
