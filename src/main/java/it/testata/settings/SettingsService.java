@@ -47,7 +47,11 @@ public final class SettingsService {
         return current;
     }
 
-    private void onChange(Set<String> tags) {
+    /**
+     * Reads the settings again. Synchronized so that reads finish in the order they start: the change
+     * follower's read that began before a commit cannot overwrite the writer's read made after it.
+     */
+    private synchronized void onChange(Set<String> tags) {
         if (tags.contains(TAG)) current = Settings.fromRows(store.all());
     }
 
