@@ -41,6 +41,21 @@ class SpamModelTest {
     }
 
     @Test
+    void learnsALanguageWithoutSpaces() {
+        SpamModel model = new SpamModel();
+        String[] spam = {"今すぐ無料でお金を稼ぐ方法はこちら", "無料で稼ぐ副業、今すぐ登録", "簡単にお金を稼ぐ、無料登録はこちら"};
+        String[] ham = {"記事を読みました。市議会の予算について分かりやすいです", "市長へのインタビューは公平でした",
+                "路面電車の新しい路線の説明をありがとうございます"};
+        for (int pass = 0; pass < 6; pass++) {
+            for (String t : spam) model.learn(Tokenizer.features(t), true);
+            for (String t : ham) model.learn(Tokenizer.features(t), false);
+        }
+        double p = model.score(Tokenizer.features("無料でお金を稼ぐならこちら"));
+        double q = model.score(Tokenizer.features("市議会の予算の記事、分かりやすかったです"));
+        assertTrue(p > 0.5 && q < 0.5, "spam " + p + ", ham " + q);
+    }
+
+    @Test
     void verdicts() {
         assertEquals(Verdict.DISCARD, Verdict.of(0.99));
         assertEquals(Verdict.SPAM, Verdict.of(0.9));
