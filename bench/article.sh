@@ -204,36 +204,42 @@ log "page: $html_bytes bytes of HTML, $gz_bytes gzip; header lines: Testata $hdr
 secs() { local d="$1"; case "$d" in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }   # jiffies, all CPUs
 pids_cpu() { local p t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat") )); done; echo "$t"; }
-ours() { pids_cpu "$testata_pid" "$nginx_pid" $(pgrep -P "$nginx_pid" 2>/dev/null); }
-run_wrk() { # url duration -> requests/second; "other" = share of the machine used by processes not in the benchmark
-  local out b0 o0 b1 o1 tw
-  b0=$(cpu_busy); o0=$(ours)
+nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid" 2>/dev/null); }
+ours() { pids_cpu "$testata_pid" $(nginx_pids); }
+run_wrk() { # url duration t|n -> requests/second, "other" (share of the machine used by processes not in the
+            # benchmark) and the server's CPU time per request in microseconds (user + system)
+  local out b0 o0 b1 o1 tw s0 s1 server
+  if [ "$3" = t ]; then server="$testata_pid"; else server="$(nginx_pids)"; fi
+  b0=$(cpu_busy); o0=$(ours); s0=$(pids_cpu $server)
   out="$( { TIMEFORMAT='%U %S'; time timeout $(( $(secs "$2") + 30 )) wrk -t"$THREADS" -c"$CONNS" -d"$2" --timeout 5s \
     -H 'Accept-Encoding: gzip' "$1" 2>&1; } 2>&1 )"
-  b1=$(cpu_busy); o1=$(ours)
+  b1=$(cpu_busy); o1=$(ours); s1=$(pids_cpu $server)
   echo "$out" >>"$work/wrk.log"
   if echo "$out" | grep -q 'Non-2xx'; then log "non-2xx answers from $1"; echo "$out" >&2; exit 1; fi
   tw=$(echo "$out" | tail -n1 | awk '{ printf "%d", ($1 + $2) * 100 }')   # wrk's own CPU, jiffies
   other=$(awk -v b=$(( b1 - b0 )) -v o=$(( o1 - o0 + tw )) -v s="$(secs "$2")" -v c="$(nproc)" \
     'BEGIN { v = (b - o) / (s * 100 * c) * 100; printf "%d", v < 0 ? 0 : v }')
-  echo "$(echo "$out" | awk '/^Requests\/sec:/ {print $2}') $other"
+  n=$(echo "$out" | awk '/ requests in / { print $1 }')
+  echo "$(echo "$out" | awk '/^Requests\/sec:/ {print $2}') $other $(awk -v c=$(( s1 - s0 )) -v n="${n:-0}" \
+    'BEGIN { printf "%.1f", (n > 0) ? c * 10000 / n : 0 }')"
 }
 
 log "warm-up $WARMUP each"
-run_wrk "http://127.0.0.1:$tport$ARTICLE" "$WARMUP" >/dev/null
-run_wrk "http://127.0.0.1:$nport$ARTICLE" "$WARMUP" >/dev/null
+run_wrk "http://127.0.0.1:$tport$ARTICLE" "$WARMUP" t >/dev/null
+run_wrk "http://127.0.0.1:$nport$ARTICLE" "$WARMUP" n >/dev/null
 
 echo "wrk -t$THREADS -c$CONNS -d$DURATION, Accept-Encoding: gzip, $gz_bytes-byte gzip body, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%MZ)"
 # wrk and both servers share the machine; "other" is the CPU share taken meanwhile by everything else.
-# Figures taken while other > ~5% are lower and noisier, and not always evenly for both sides.
+# Figures taken while other > ~5% are lower and noisier, and not always evenly for both sides. "cpu" is the
+# server's own CPU time per request (user + system, µs): it moves much less with other load than req/s does.
 busy=0
 for r in $(seq 1 "$ROUNDS"); do
-  read -r t_rps t_other < <(run_wrk "http://127.0.0.1:$tport$ARTICLE" "$DURATION")
-  read -r n_rps n_other < <(run_wrk "http://127.0.0.1:$nport$ARTICLE" "$DURATION")
+  read -r t_rps t_other t_cpu < <(run_wrk "http://127.0.0.1:$tport$ARTICLE" "$DURATION" t)
+  read -r n_rps n_other n_cpu < <(run_wrk "http://127.0.0.1:$nport$ARTICLE" "$DURATION" n)
   [ -n "$t_rps" ] && [ -n "$n_rps" ] || { log "wrk gave no figure (see above)"; exit 1; }
   ratio="$(awk -v t="$t_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", t / n }')"
-  printf 'round %d: testata %8.0f req/s (other %2d%%)   nginx %8.0f req/s (other %2d%%)   testata/nginx %s\n' \
-    "$r" "$t_rps" "$t_other" "$n_rps" "$n_other" "$ratio"
+  printf 'round %d: testata %7.0f req/s (other %2d%%, cpu %4.1f us)   nginx %7.0f req/s (other %2d%%, cpu %4.1f us)   testata/nginx %s\n' \
+    "$r" "$t_rps" "$t_other" "$t_cpu" "$n_rps" "$n_other" "$n_cpu" "$ratio"
   echo "$t_rps $n_rps" >>"$work/rounds"
   [ "$t_other" -le 5 ] && [ "$n_other" -le 5 ] || busy=1
 done
