@@ -21,10 +21,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.Proxy;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -109,29 +106,10 @@ public final class Server {
         return !p.startsWith("/static/") && !p.equals("/healthz") && !p.startsWith("/admin") && !p.startsWith("/api/");
     }
 
-    /**
-     * The headers {@link SecurityHeaders#apply} sets, read off by letting it write to a stand-in context, so
-     * the front handler sends exactly what every other response carries. Null when apply asks for anything
-     * but setting headers (a header that depends on the request, say): then every request goes through Javalin.
-     */
+    /** The security headers, encoded once for the front handler (the same values {@link SecurityHeaders#apply} sets). */
     static HttpField[] securityFields() {
-        Map<String, String> set = new LinkedHashMap<>();
-        Context recorder = (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("header") && args != null && args.length == 2
-                            && args[0] instanceof String name && args[1] instanceof String value) {
-                        set.put(name, value);
-                        return proxy;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        try {
-            SecurityHeaders.apply(recorder);
-        } catch (RuntimeException e) {
-            log.warn("security headers depend on the request; cached pages will be served through Javalin", e);
-            return null;
-        }
-        return set.entrySet().stream().map(e -> new PreEncodedHttpField(e.getKey(), e.getValue())).toArray(HttpField[]::new);
+        return SecurityHeaders.HEADERS.entrySet().stream()
+                .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue())).toArray(HttpField[]::new);
     }
 
     /**
@@ -175,7 +153,7 @@ public final class Server {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            PageCache.Page page = security == null ? null : lookup(request);
+            PageCache.Page page = lookup(request);
             if (page == null) {
                 Handler next = getHandler();
                 blocking.execute(() -> {
