@@ -75,7 +75,7 @@ public final class Site implements AutoCloseable {
         // cached article pages get a fresh comment-form token in every response
         PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
         changes.subscribe(cache::invalidate);
-        Renderer renderer = new Renderer(cache, layouts);
+        Renderer renderer = new Renderer(cache);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
         routes = Routes.table(articlePages,

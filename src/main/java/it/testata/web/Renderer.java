@@ -16,12 +16,7 @@ public final class Renderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final PageCache cache;
 
-    /**
-     * @param layouts no longer consulted: the cache key is now built from the raw request (see {@link #key}),
-     *                not from {@link LayoutService#baseUrl}; the parameter stays so that the wiring in Site
-     *                is unchanged, and can go with it.
-     */
-    public Renderer(PageCache cache, LayoutService layouts) {
+    public Renderer(PageCache cache) {
         this.cache = cache;
     }
 

@@ -18,8 +18,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -30,8 +28,6 @@ import java.util.concurrent.Executor;
  * servlet, with the same headers Javalin's path would write; everything else goes through Javalin.
  */
 public final class Server {
-    private static final Logger log = LoggerFactory.getLogger(Server.class);
-
     private Server() {}
 
     /**
