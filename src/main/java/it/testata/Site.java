@@ -12,8 +12,16 @@ import it.testata.comment.CommentViews;
 import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
+import it.testata.feed.FeedHandlers;
+import it.testata.feed.FeedService;
+import it.testata.feed.FeedStore;
 import it.testata.importer.DemoContent;
+import it.testata.search.SearchHandlers;
+import it.testata.search.SearchService;
+import it.testata.search.SearchStore;
 import it.testata.settings.SettingsService;
+import it.testata.sitemap.SitemapHandlers;
+import it.testata.sitemap.SitemapStore;
 import it.testata.web.Assets;
 import it.testata.web.ErrorPages;
 import it.testata.web.LayoutService;
@@ -41,6 +49,7 @@ public final class Site implements AutoCloseable {
     public final CommentStore comments;
     public final CommentService commentService;
     private Javalin http;
+    private SearchService search;
     private List<Route> routes = List.of();
 
     private Site(Config config) {
@@ -78,13 +87,25 @@ public final class Site implements AutoCloseable {
         Renderer renderer = new Renderer(cache);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
+        search = new SearchService(new SearchStore(db.jdbi()), searchFolder(),
+                () -> settings.current().locale(), articles::nextPublicationMillis);
+        changes.subscribe(search::onChange);
+        search.start();
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer));
+                new SiteHandlers(db, assets, layouts, renderer),
+                new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
+                new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),
+                new SearchHandlers(search, layouts, renderer));
         http = Server.create(routes, renderer, errors, CommentCookies::personal);
         http.start(config.host(), config.port());
         changes.follow();
         return this;
+    }
+
+    /** This server's own search index, in the data folder (with PostgreSQL every server keeps its own). */
+    public java.nio.file.Path searchFolder() {
+        return config.dataDir().resolve("search-index");
     }
 
     public int port() {
@@ -106,6 +127,7 @@ public final class Site implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Site.class).warn("the HTTP server did not stop cleanly: {}", e.toString());
             }
         }
+        if (search != null) search.close();
         db.close();
     }
 }
