@@ -19,7 +19,7 @@ fi
 mkdir -p "$dir"
 [ -f "$dir/package.json" ] || echo '{"name":"testata-validators","private":true}' > "$dir/package.json"
 echo "fetch-validators: installing vnu-jar@$VNU_VERSION and axe-core@$AXE_VERSION into $dir" >&2
-if ! npm install --prefix "$dir" --no-audit --no-fund --no-save --ignore-scripts --loglevel=error \
+if ! npm install --prefix "$dir" --no-audit --no-fund --no-save --ignore-scripts --loglevel=error --fetch-timeout=60000 --fetch-retries=1 \
     "vnu-jar@$VNU_VERSION" "axe-core@$AXE_VERSION" >&2; then
   echo "fetch-validators: npm install failed; the validator tests will be skipped" >&2
 fi
