@@ -32,6 +32,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.util.Bits;
 
 import java.io.Closeable;
@@ -87,8 +88,15 @@ final class SearchIndex implements Closeable {
     static SearchIndex open(Path folder, String language) throws IOException {
         Files.createDirectories(folder);
         Directory dir = FSDirectory.open(folder);
-        boolean fresh = !usable(dir, language);
-        if (fresh) clear(folder);
+        boolean fresh;
+        // holding the lock while looking: a broken index is only cleared by the one process that will write it
+        try (Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            fresh = !usable(dir, language);
+            if (fresh) clear(folder);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
         Analyzer analyzer = analyzer(language);
         IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
                 .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
