@@ -26,11 +26,14 @@ public final class ReindexCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             boolean terminal = terminal();
             PrintStream err = System.err;
+            boolean[] drawn = {false};
             Optional<Integer> done = SearchService.rebuildOffline(new SearchStore(s.db.jdbi()), s.searchFolder(),
                     s.settings.current().locale(), (n, total) -> {
-                        if (terminal) err.print("\r" + bar(n, total));
+                        if (!terminal) return;
+                        err.print("\r" + bar(n, total));
+                        drawn[0] = true;
                     });
-            if (terminal) err.println();
+            if (drawn[0]) err.println();
             if (done.isEmpty()) {
                 s.changes.write((h, touched) -> touched.add(SearchService.REINDEX));
                 System.out.println("a running server holds the index in " + s.searchFolder() + ": it rebuilds it now");

@@ -64,6 +64,12 @@ final class SearchIndex implements Closeable {
     private static final String ID = "id", SLUG = "slug", TITLE = "title", TEXT = "text", PUBLISHED = "published",
             UPDATED = "updated";
 
+    /**
+     * Lucene says on standard error, through java.util.logging, that it runs without the incubating vector
+     * module; that is expected here, so only its errors are shown. (Held here: the logging keeps loggers weakly.)
+     */
+    private static final java.util.logging.Logger VECTOR_NOTICE = quiet("org.apache.lucene.internal.vectorization");
+
     private final Directory dir;
     private final Analyzer analyzer;
     private final String language;
@@ -140,6 +146,12 @@ final class SearchIndex implements Closeable {
                 if (!f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) Files.deleteIfExists(f);
             }
         }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.SEVERE);
+        return l;
     }
 
     static Analyzer analyzer(String language) {
