@@ -45,7 +45,8 @@ public final class SearchService implements AutoCloseable {
         void at(int done, int total);
     }
 
-    public record Results(List<SearchHit> hits, int total, int page, int pages) {}
+    /** One page of results; {@code ready} is false while the index is first being built (nothing can be found yet). */
+    public record Results(List<SearchHit> hits, int total, int page, int pages, boolean ready) {}
 
     private final SearchStore store;
     private final Path folder;
@@ -102,10 +103,10 @@ public final class SearchService implements AutoCloseable {
         swap.readLock().lock();
         try {
             SearchIndex idx = index;
-            if (idx == null || typed == null || typed.isBlank()) return new Results(List.of(), 0, 1, 1);
+            if (idx == null || typed == null || typed.isBlank()) return new Results(List.of(), 0, 1, 1, idx != null);
             SearchIndex.Results r = idx.search(typed, page, PAGE_SIZE);
             int pages = Math.max(1, (r.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-            return new Results(r.hits(), r.total(), page, pages);
+            return new Results(r.hits(), r.total(), page, pages, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

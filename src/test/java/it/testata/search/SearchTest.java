@@ -214,6 +214,10 @@ class SearchTest {
         }
         site.start(false);
         assertThat(site.get("/").statusCode()).isEqualTo(200);
+        // while the index is rebuilt, search answers too: with the results, or saying the index is being prepared
+        Document meanwhile = search("agenzia");
+        assertThat(meanwhile.select(".search-result").isEmpty() ? meanwhile.select(".search-none").text() : "found")
+                .isIn("found", "Stiamo preparando l'indice di ricerca: riprova fra qualche istante.");
         within(10_000, () -> !titles("agenzia").isEmpty());
         site.stop();
         try (var files = Files.list(folder)) {
