@@ -14,6 +14,9 @@ import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.importer.DemoContent;
 import it.testata.settings.SettingsService;
+import it.testata.spam.SpamService;
+import it.testata.spam.SpamStore;
+import it.testata.spam.StarterModel;
 import it.testata.web.Assets;
 import it.testata.web.ErrorPages;
 import it.testata.web.LayoutService;
@@ -39,8 +42,10 @@ public final class Site implements AutoCloseable {
     public final ArticleStore articleStore;
     public final ArticleService articles;
     public final CommentStore comments;
+    public final SpamService spam;
     public final CommentService commentService;
     private Javalin http;
+    private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
 
     private Site(Config config) {
@@ -51,7 +56,8 @@ public final class Site implements AutoCloseable {
         this.articleStore = new ArticleStore(db.jdbi());
         this.articles = new ArticleService(articleStore, changes);
         this.comments = new CommentStore(db.jdbi());
-        this.commentService = new CommentService(comments, changes);
+        this.spam = new SpamService(new SpamStore(db.jdbi()), StarterModel.shipped());
+        this.commentService = new CommentService(comments, changes, spam);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -84,6 +90,13 @@ public final class Site implements AutoCloseable {
         http = Server.create(routes, renderer, errors, CommentCookies::personal);
         http.start(config.host(), config.port());
         changes.follow();
+        housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "testata-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        // spam older than 30 days goes for good: at start, then every hour
+        housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         return this;
     }
 
@@ -95,8 +108,18 @@ public final class Site implements AutoCloseable {
         return routes;
     }
 
+    private void purgeSpam() {
+        try {
+            int n = commentService.purgeSpam(java.time.Instant.now());
+            if (n > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("purged {} spam comments older than 30 days", n);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Site.class).warn("spam purge failed: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {
             try {

@@ -1,5 +1,9 @@
 package it.testata.spam;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The statistical layer: the site's own model, learned from its moderators from nothing, plus the starter model
  * (public corpora) as a prior that fades as the site's moderators teach it: p = sigmoid(fade * starter + site), with
@@ -23,6 +27,41 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
         double fade = fade(site.spamLearned() + site.hamLearned());
         double starterMargin = starter.margin(f);
         return new Score(SpamModel.sigmoid(fade * starterMargin + siteMargin), starterMargin, siteMargin, fade);
+    }
+
+    /**
+     * The readable features that pushed this comment most towards spam (words, the author's name, linked
+     * domains, the website and the e-mail domain; not n-grams or shapes), for the reason a moderator reads.
+     */
+    public List<String> leaning(Features f, int n) {
+        double x = f.size() == 0 ? 0 : 1 / Math.sqrt(f.size());
+        double fade = starter == null ? 0 : fade(site.spamLearned() + site.hamLearned());
+        List<Map.Entry<String, Double>> pushes = new ArrayList<>();
+        for (String name : f.names()) {
+            if (!readable(name)) continue;
+            double push = 0;
+            double[] w = site.rowOf(name);
+            if (w != null) push += contribution(w, x, site.spamLearned(), site.hamLearned());
+            if (starter != null && (w = starter.row(name)) != null) {
+                push += fade * contribution(w, x, starter.spamLearned, starter.hamLearned);
+            }
+            if (push > 0) pushes.add(Map.entry(name, push));
+        }
+        pushes.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return pushes.stream().limit(n).map(Map.Entry::getKey).toList();
+    }
+
+    private static double contribution(double[] w, double x, long spam, long ham) {
+        double s = spam + 2 * SpamModel.ALPHA, h = ham + 2 * SpamModel.ALPHA;
+        double nb = w[2] + w[3] > 0 ? Math.log((w[2] + SpamModel.ALPHA) / s) - Math.log((w[3] + SpamModel.ALPHA) / h) : 0;
+        return w[0] * x + SpamModel.NB * nb * x;
+    }
+
+    private static boolean readable(String name) {
+        int colon = name.indexOf(':');
+        if (colon < 0) return true;
+        String ns = name.substring(0, colon);
+        return ns.equals("a") || ns.equals("url") || ns.equals("link") || ns.equals("site") || ns.equals("mail");
     }
 
     static double fade(long learned) {
