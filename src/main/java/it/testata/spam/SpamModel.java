@@ -61,12 +61,12 @@ public final class SpamModel {
         double x = scale(f);
         double z = bias;
         double nb = 0;
-        double s = spamLearned + 2 * ALPHA, h = hamLearned + 2 * ALPHA;
+        double logS = Math.log(spamLearned + 2 * ALPHA), logH = Math.log(hamLearned + 2 * ALPHA);
         for (String name : f.names()) {
             double[] w = rows.apply(name);
             if (w == null) continue;
             z += w[0] * x;
-            if (w[2] + w[3] > 0) nb += Math.log((w[2] + ALPHA) / s) - Math.log((w[3] + ALPHA) / h);
+            if (w[2] + w[3] > 0) nb += Math.log((w[2] + ALPHA) / (w[3] + ALPHA)) - logS + logH;
         }
         return z + NB * nb * x;
     }
