@@ -34,6 +34,7 @@ public final class SpamEvaluation {
         }
     }
 
+    /** A site model trained on the list. */
     public static SpamModel train(List<Labelled> train, long seed) {
         SpamModel model = new SpamModel();
         train(model, examples(train), seed);
@@ -48,8 +49,8 @@ public final class SpamEvaluation {
     }
 
     /** Trains on one list and scores the other; the scoring time includes the tokenizer. */
-    public static Scoring trainTest(List<Labelled> train, List<Labelled> test, long seed) {
-        SpamModel model = train(train, seed);
+    public static Scoring trainTest(List<Labelled> train, List<Labelled> test, long seed, StarterModel base) {
+        SpamClassifier model = new SpamClassifier(base, train(train, seed));
         List<SpamMetrics.Scored> out = new ArrayList<>(test.size());
         long t0 = System.nanoTime();
         for (Labelled l : test) out.add(new SpamMetrics.Scored(l.spam(), model.score(l.features())));
@@ -57,7 +58,7 @@ public final class SpamEvaluation {
     }
 
     /** k-fold cross-validation, stratified: each fold gets its share of spam and of ham. */
-    public static List<SpamMetrics.Scored> folds(List<Labelled> all, int k, long seed) {
+    public static List<SpamMetrics.Scored> folds(List<Labelled> all, int k, long seed, StarterModel base) {
         List<Example> ex = examples(all);
         List<Integer> spam = new ArrayList<>(), ham = new ArrayList<>();
         for (int i = 0; i < ex.size(); i++) (ex.get(i).spam() ? spam : ham).add(i);
@@ -72,8 +73,9 @@ public final class SpamEvaluation {
         for (int f = 0; f < k; f++) {
             List<Example> train = new ArrayList<>(), test = new ArrayList<>();
             for (int i = 0; i < ex.size(); i++) (fold[i] == f ? test : train).add(ex.get(i));
-            SpamModel model = new SpamModel();
-            train(model, train, seed + f);
+            SpamModel site = new SpamModel();
+            train(site, train, seed + f);
+            SpamClassifier model = new SpamClassifier(base, site);
             for (Example x : test) out.add(new SpamMetrics.Scored(x.spam(), model.score(x.features())));
         }
         return out;

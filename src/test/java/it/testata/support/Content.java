@@ -6,6 +6,7 @@ import it.testata.article.Status;
 import it.testata.comment.CommentForm;
 import it.testata.comment.CommentService;
 import it.testata.settings.CommentSettings;
+import it.testata.settings.SpamSettings;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,24 +26,36 @@ public final class Content {
                 author, category, tags), null);
     }
 
-    /** An approved comment on a public article; returns its id. */
+    /** An approved comment on a public article (approved by a moderator should the spam filter hold it); returns its id. */
     public static long approvedComment(TestSite site, String slug, String author, String email, String text) {
-        return comment(site, slug, author, email, text, OPEN);
-    }
-
-    /** A comment held for moderation; returns its id. */
-    public static long pendingComment(TestSite site, String slug, String author, String email, String text) {
-        return comment(site, slug, author, email, text, HELD);
-    }
-
-    private static long comment(TestSite site, String slug, String author, String email, String text, CommentSettings rules) {
-        Article a = site.site().articles.publicArticle(slug).orElseThrow();
-        CommentService.Outcome outcome = site.site().commentService.submit(a,
-                new CommentForm(a.id(), null, author, email, "", text, false, "", ""), rules, "10.0.0.0/24", "test");
+        CommentService.Outcome outcome = submit(site, slug, author, email, text, OPEN);
         return switch (outcome) {
             case CommentService.Outcome.Published p -> p.id();
-            case CommentService.Outcome.Held h -> h.id();
+            case CommentService.Outcome.Held h -> approve(site, h.id());
+            case CommentService.Outcome.Spam s -> approve(site, s.id());
             default -> throw new IllegalStateException("comment not stored: " + outcome);
         };
+    }
+
+    /** A comment that is not public (held for moderation, or in the spam tab); returns its id. */
+    public static long pendingComment(TestSite site, String slug, String author, String email, String text) {
+        CommentService.Outcome outcome = submit(site, slug, author, email, text, HELD);
+        return switch (outcome) {
+            case CommentService.Outcome.Held h -> h.id();
+            case CommentService.Outcome.Spam s -> s.id();
+            default -> throw new IllegalStateException("comment not held: " + outcome);
+        };
+    }
+
+    private static long approve(TestSite site, long id) {
+        site.site().commentService.moderate(id, CommentService.Action.APPROVE);
+        return id;
+    }
+
+    private static CommentService.Outcome submit(TestSite site, String slug, String author, String email, String text,
+                                                 CommentSettings rules) {
+        Article a = site.site().articles.publicArticle(slug).orElseThrow();
+        return site.site().commentService.submit(a, new CommentForm(a.id(), null, author, email, "", text, false, "", ""),
+                rules, SpamSettings.defaults(), "10.0.0.0/24", "test");
     }
 }
