@@ -210,6 +210,21 @@ class SpamFilterTest {
     }
 
     @Test
+    void manyCommentsCanBeTaughtAtOnceAsAnImportDoes() {
+        List<it.testata.spam.SpamInput> hams = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            hams.add(new it.testata.spam.SpamInput("Lettore " + i, "l" + i + "@example.org", "",
+                    "Commento numero " + i + " sulla biblioteca comunale e sugli orari del sabato.", "192.0.2.0/24"));
+        }
+        int taught = site.site().db.jdbi().inTransaction(h -> SpamService.learnAll(h, hams, false));
+        assertThat(taught).isEqualTo(2_500);
+        site.site().spam.refresh();
+        assertThat(site.site().spam.learned()).isEqualTo(2_500);
+        CommentRecord c = post(fresh().text("Commento sulla biblioteca comunale e sugli orari del sabato."));
+        assertThat(c.score()).isLessThan(0.1);
+    }
+
+    @Test
     void theCommandLineListsVerdictScoreAndReasons() throws Exception {
         site.site().settings.update(Map.of("spam.max_links", "0"));
         CommentRecord c = post(fresh().text("Il comunicato è su https://comune.example.it/sportello ma non dice gli orari."));
