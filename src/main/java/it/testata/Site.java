@@ -14,6 +14,7 @@ import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.importer.DemoContent;
 import it.testata.settings.SettingsService;
+import it.testata.spam.AkismetHandlers;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
 import it.testata.spam.StarterModel;
@@ -86,7 +87,7 @@ public final class Site implements AutoCloseable {
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer));
+                new SiteHandlers(db, assets, layouts, renderer), new AkismetHandlers(spam, settings));
         http = Server.create(routes, renderer, errors, CommentCookies::personal);
         http.start(config.host(), config.port());
         changes.follow();
