@@ -6,6 +6,14 @@ set -e
 cd "$(dirname "$0")/.."
 data="$(cd "${1:-../shared/data/spam}" && pwd)" || { echo "bench/spam-jmh.sh: no corpora" >&2; exit 2; }
 build="${BUILD_DIR:-/tmp/testata-bench-jmh}"
+# a JDK 21 or newer: JAVA_HOME when set, otherwise the newest under /usr/lib/jvm
+if [ -z "${JAVA_HOME:-}" ]; then
+  for d in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V); do
+    v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    [ -x "$d/bin/javac" ] && [ "${v%%.*}" -ge 21 ] 2>/dev/null && JAVA_HOME="${d%/}"
+  done
+  export JAVA_HOME
+fi
 ./mvnw -q -B package -DskipTests -Dbuild.dir="$build"
 ./mvnw -q -B -f bench/jmh/pom.xml package -Dtestata.jar="$build/testata.jar"
 ./mvnw -q -B -f bench/jmh/pom.xml dependency:build-classpath -Dtestata.jar="$build/testata.jar" -Dmdep.outputFile="$build/jmh.cp"

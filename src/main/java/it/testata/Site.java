@@ -22,6 +22,7 @@ import it.testata.search.SearchStore;
 import it.testata.settings.SettingsService;
 import it.testata.sitemap.SitemapHandlers;
 import it.testata.sitemap.SitemapStore;
+import it.testata.spam.AkismetHandlers;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
 import it.testata.spam.StarterModel;
@@ -102,7 +103,8 @@ public final class Site implements AutoCloseable {
                 new SiteHandlers(db, assets, layouts, renderer),
                 new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
                 new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),
-                new SearchHandlers(search, layouts, renderer));
+                new SearchHandlers(search, layouts, renderer),
+                new AkismetHandlers(spam, settings));
         http = Server.create(routes, renderer, errors, CommentCookies::personal);
         http.start(config.host(), config.port());
         changes.follow();

@@ -43,7 +43,7 @@ public final class SettingsRules {
                         : Optional.of(name + " must be a probability between 0 and 1, like 0.9");
             case "spam.max_links":
                 return value.matches("[0-9]{1,3}") ? Optional.empty() : Optional.of(name + " must be a whole number");
-            case "spam.disallowed_words", "spam.disallowed_domains", "spam.blocked_email_domains":
+            case "spam.disallowed_words", "spam.disallowed_domains", "spam.blocked_emails", "spam.blocked_email_domains":
                 return value.length() > 20_000 ? Optional.of(name + " is longer than 20000 characters") : Optional.empty();
             case "spam.blocked_networks":
                 for (String entry : SpamSettings.list(value)) {
@@ -61,7 +61,7 @@ public final class SettingsRules {
                         + String.join(", social.", Settings.SOCIAL_KEYS) + ", comments.moderation, comments.close_after_days, "
                         + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds, "
                         + "spam.hold_at, spam.spam_at, spam.discard_at, spam.max_links, spam.disallowed_words, spam.disallowed_domains, "
-                        + "spam.blocked_email_domains, spam.blocked_networks)");
+                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks)");
         }
     }
 

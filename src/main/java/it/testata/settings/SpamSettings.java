@@ -12,8 +12,8 @@ import java.util.Map;
  * by commas.
  */
 public record SpamSettings(double holdAt, double spamAt, double discardAt, int maxLinks, List<String> disallowedWords,
-                           List<String> disallowedDomains, List<String> blockedEmailDomains,
-                           List<String> blockedNetworks) {
+                           List<String> disallowedDomains, List<String> blockedEmails,
+                           List<String> blockedEmailDomains, List<String> blockedNetworks) {
     public static final double HOLD_AT = 0.5;
     public static final double SPAM_AT = 0.9;
     public static final double DISCARD_AT = 0.98;
@@ -22,6 +22,7 @@ public record SpamSettings(double holdAt, double spamAt, double discardAt, int m
     public SpamSettings {
         disallowedWords = List.copyOf(disallowedWords);
         disallowedDomains = List.copyOf(disallowedDomains);
+        blockedEmails = List.copyOf(blockedEmails);
         blockedEmailDomains = List.copyOf(blockedEmailDomains);
         blockedNetworks = List.copyOf(blockedNetworks);
     }
@@ -41,7 +42,8 @@ public record SpamSettings(double holdAt, double spamAt, double discardAt, int m
             links = MAX_LINKS;
         }
         return new SpamSettings(hold, spam, discard, links, list(rows.get("spam.disallowed_words")),
-                list(rows.get("spam.disallowed_domains")), list(rows.get("spam.blocked_email_domains")),
+                list(rows.get("spam.disallowed_domains")), list(rows.get("spam.blocked_emails")),
+                list(rows.get("spam.blocked_email_domains")),
                 list(rows.get("spam.blocked_networks")));
     }
 

@@ -9,8 +9,11 @@ import java.util.Random;
 public final class SpamEvaluation {
     private SpamEvaluation() {}
 
-    /** Passes over the training set when a model is built from a corpus (learning stays one step per comment). */
-    public static final int EPOCHS = 6;
+    /**
+     * Passes over the training set when the starter model is built from the corpora. A site's model learns each
+     * comment once, when a moderator judges it, and spam-eval trains exactly so (one pass, shuffled).
+     */
+    public static final int STARTER_EPOCHS = 6;
 
     /** A labelled comment with its features computed once. */
     record Example(boolean spam, Features features) {}
@@ -21,11 +24,11 @@ public final class SpamEvaluation {
         return out;
     }
 
-    /** Learns the examples into the model, {@link #EPOCHS} passes, shuffled with the seed before each pass. */
-    static void train(SpamModel model, List<Example> train, long seed) {
+    /** Learns the examples into the model in passes, shuffled with the seed before each pass. */
+    static void train(SpamModel model, List<Example> train, long seed, int epochs) {
         List<Example> order = new ArrayList<>(train);
         Random random = new Random(seed);
-        for (int e = 0; e < EPOCHS; e++) {
+        for (int e = 0; e < epochs; e++) {
             Collections.shuffle(order, random);
             for (Example x : order) {
                 if (e == 0) model.learn(x.features(), x.spam());
@@ -34,10 +37,14 @@ public final class SpamEvaluation {
         }
     }
 
-    /** A site model trained on the list. */
+    /** A site model trained on the list as moderators would teach it: each comment once, in shuffled order. */
     public static SpamModel train(List<Labelled> train, long seed) {
+        return train(train, seed, 1);
+    }
+
+    public static SpamModel train(List<Labelled> train, long seed, int epochs) {
         SpamModel model = new SpamModel();
-        train(model, examples(train), seed);
+        train(model, examples(train), seed, epochs);
         return model;
     }
 
@@ -74,7 +81,7 @@ public final class SpamEvaluation {
             List<Example> train = new ArrayList<>(), test = new ArrayList<>();
             for (int i = 0; i < ex.size(); i++) (fold[i] == f ? test : train).add(ex.get(i));
             SpamModel site = new SpamModel();
-            train(site, train, seed + f);
+            train(site, train, seed + f, 1);
             SpamClassifier model = new SpamClassifier(base, site);
             for (Example x : test) out.add(new SpamMetrics.Scored(x.spam(), model.score(x.features())));
         }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The rules layer: checks a moderator can read and set, each giving a reason. Too many links hold a comment;
  * the others send it to Spam: a disallowed word or domain, a URL or e-mail address in the author's name, a blocked
- * e-mail domain or network, a text that is nothing but a link. (Duplicates need the database: {@link SpamService}.)
+ * e-mail address, e-mail domain or network, a text that is nothing but a link. (Duplicates need the database: {@link SpamService}.)
  */
 public final class SpamRules {
     private static final Pattern EMAIL_IN_NAME = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}");
@@ -46,6 +46,9 @@ public final class SpamRules {
             out.add(new Reason("name-url", "", Verdict.SPAM));
         }
         if (EMAIL_IN_NAME.matcher(c.author()).find()) out.add(new Reason("name-email", "", Verdict.SPAM));
+        if (!c.email().isEmpty() && s.blockedEmails().contains(c.email().strip().toLowerCase(Locale.ROOT))) {
+            out.add(new Reason("blocked-email", "", Verdict.SPAM));
+        }
         for (String d : s.blockedEmailDomains()) {
             if (!emailDomain.isEmpty() && within(emailDomain, d.startsWith("@") ? d.substring(1) : d)) {
                 out.add(new Reason("blocked-email-domain", d, Verdict.SPAM));

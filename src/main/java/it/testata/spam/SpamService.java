@@ -121,6 +121,32 @@ public final class SpamService {
         SpamStore.save(h, m.weights(), new SpamStore.Totals(m.bias(), m.biasG2(), m.spamLearned(), m.hamLearned(), t.version() + 1));
     }
 
+    /**
+     * Teaches the model many comments with one label inside the caller's transaction (the WordPress import teaches
+     * the approved comments as ham), a chunk at a time so that memory stays bounded. Returns how many.
+     */
+    public static int learnAll(Handle h, List<SpamInput> comments, boolean spam) {
+        if (comments.isEmpty()) return 0;
+        SpamStore.lock(h);
+        for (int from = 0; from < comments.size(); from += 2_000) {
+            List<SpamInput> chunk = comments.subList(from, Math.min(comments.size(), from + 2_000));
+            List<Features> features = chunk.stream().map(SpamInput::features).toList();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Features f : features) names.addAll(f.names());
+            SpamStore.Totals t = SpamStore.totals(h);
+            SpamModel m = new SpamModel(SpamStore.features(h, names), t.bias(), t.biasG2(), t.spamLearned(), t.hamLearned());
+            for (Features f : features) m.learn(f, spam);
+            SpamStore.save(h, m.weights(), new SpamStore.Totals(m.bias(), m.biasG2(), m.spamLearned(), m.hamLearned(), t.version() + 1));
+        }
+        return comments.size();
+    }
+
+    /** Teaches comments that are not stored here (another site's, through the Akismet calls) and reads the lesson. */
+    public void teach(List<SpamInput> comments, boolean spam) {
+        store.jdbi().useTransaction(h -> learnAll(h, comments, spam));
+        refresh();
+    }
+
     /** Counts a comment thrown away unstored (the reason only; nothing of the comment is kept). */
     public void discarded(String reason) {
         store.jdbi().useTransaction(h -> discarded(h, reason));

@@ -5,10 +5,12 @@ import it.testata.comment.CommentHandlers;
 import it.testata.feed.FeedHandlers;
 import it.testata.search.SearchHandlers;
 import it.testata.sitemap.SitemapHandlers;
+import it.testata.spam.AkismetHandlers;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static it.testata.web.Route.Guard.KEYED;
 import static it.testata.web.Route.Guard.PUBLIC;
 import static it.testata.web.Route.Guard.PUBLIC_FORM;
 
@@ -22,12 +24,17 @@ public final class Routes {
     private Routes() {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
-                                    FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search) {
+                                    FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
+                                    AkismetHandlers akismet) {
         return List.of(
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
+                new Route("POST", "/akismet/1.1/verify-key", KEYED, akismet::verifyKey),
+                new Route("POST", "/akismet/1.1/comment-check", KEYED, akismet::commentCheck),
+                new Route("POST", "/akismet/1.1/submit-spam", KEYED, akismet::submitSpam),
+                new Route("POST", "/akismet/1.1/submit-ham", KEYED, akismet::submitHam),
                 new Route("GET", "/robots.txt", PUBLIC, sitemaps::robots),
                 new Route("GET", "/sitemap.xml", PUBLIC, sitemaps::index),
                 new Route("GET", "/sitemaps/{name}", PUBLIC, sitemaps::sitemap),

@@ -73,6 +73,7 @@ class SpamFilterTest {
     void eachRuleGivesItsReasonAndVerdict() {
         site.site().settings.update(Map.of("spam.disallowed_words", "casinò, scommesse sicure",
                 "spam.disallowed_domains", "pillole.example", "spam.blocked_email_domains", "usaegetta.example",
+                "spam.blocked_emails", "molesto@example.org",
                 "spam.blocked_networks", "203.0.113.0/24\n2001:db8::/32"));
 
         CommentRecord links = post(fresh().text("Ne parlano https://uno.example.org/a e https://due.example.net/b "
@@ -89,6 +90,8 @@ class SpamFilterTest {
         assertSpam(post(fresh().author("mario@posta.example.it").text("Sono d'accordo con chi scrive.")), "name-email");
         assertSpam(post(poster.form(articleId).email("qualcuno@usaegetta.example").from("198.51.100.200")
                 .text("Chissà se aprirà anche di sabato.")), "blocked-email-domain usaegetta.example");
+        assertSpam(post(poster.form(articleId).email("Molesto@example.org").from("198.51.100.201")
+                .text("Ancora io, con un altro parere.")), "blocked-email");
         assertSpam(post(poster.form(articleId).email("rete@example.org").from("203.0.113.77")
                 .text("Una domanda sugli orari dello sportello.")), "blocked-network 203.0.113.0/24");
         assertSpam(post(poster.form(articleId).email("rete6@example.org").from("2001:db8:abcd:12::1")
@@ -207,6 +210,21 @@ class SpamFilterTest {
         assertThat(restarted.status()).isEqualTo(CommentStatus.SPAM);
         assertThat(site.site().spam.learned()).isEqualTo(62);
         assertThat(restarted.score()).isGreaterThan(0.9).isCloseTo(score, org.assertj.core.data.Offset.offset(0.2));
+    }
+
+    @Test
+    void manyCommentsCanBeTaughtAtOnceAsAnImportDoes() {
+        List<it.testata.spam.SpamInput> hams = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            hams.add(new it.testata.spam.SpamInput("Lettore " + i, "l" + i + "@example.org", "",
+                    "Commento numero " + i + " sulla biblioteca comunale e sugli orari del sabato.", "192.0.2.0/24"));
+        }
+        int taught = site.site().db.jdbi().inTransaction(h -> SpamService.learnAll(h, hams, false));
+        assertThat(taught).isEqualTo(2_500);
+        site.site().spam.refresh();
+        assertThat(site.site().spam.learned()).isEqualTo(2_500);
+        CommentRecord c = post(fresh().text("Commento sulla biblioteca comunale e sugli orari del sabato."));
+        assertThat(c.score()).isLessThan(0.1);
     }
 
     @Test
