@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
+import it.testata.article.PageHandlers;
 import it.testata.comment.CommentCookies;
 import it.testata.comment.CommentHandlers;
 import it.testata.comment.CommentService;
@@ -13,6 +14,8 @@ import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.importer.DemoContent;
+import it.testata.redirect.RedirectHandlers;
+import it.testata.redirect.RedirectStore;
 import it.testata.settings.SettingsService;
 import it.testata.web.Assets;
 import it.testata.web.ErrorPages;
@@ -76,11 +79,13 @@ public final class Site implements AutoCloseable {
         PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
         changes.subscribe(cache::invalidate);
         Renderer renderer = new Renderer(cache);
-        ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
+        RedirectHandlers redirects = new RedirectHandlers(new RedirectStore(db.jdbi()), settings);
+        ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer));
+                new SiteHandlers(db, assets, layouts, renderer),
+                new PageHandlers(articles, layouts, renderer), redirects);
         http = Server.create(routes, renderer, errors, CommentCookies::personal);
         http.start(config.host(), config.port());
         changes.follow();

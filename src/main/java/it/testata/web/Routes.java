@@ -1,7 +1,9 @@
 package it.testata.web;
 
 import it.testata.article.ArticleHandlers;
+import it.testata.article.PageHandlers;
 import it.testata.comment.CommentHandlers;
+import it.testata.redirect.RedirectHandlers;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,17 +15,19 @@ import static it.testata.web.Route.Guard.PUBLIC_FORM;
 public final class Routes {
     /** Public addresses that end in a slash; the same address without it redirects 301. */
     public static final Pattern SLASHED = Pattern.compile(
-            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+)/$");
+            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+"
+                    + "|[a-z0-9]+(-[a-z0-9]+)*)/$");
 
     private Routes() {}
 
-    public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site) {
+    public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
+                                    PageHandlers pages, RedirectHandlers redirects) {
         return List.of(
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
-                new Route("GET", "/", PUBLIC, articles::home),
+                new Route("GET", "/", PUBLIC, redirects.home(articles::home)), // WordPress's /?p=ID and /?page_id=ID first
                 new Route("GET", "/page/{n}/", PUBLIC, articles::home),
                 new Route("GET", "/category/{slug}/", PUBLIC, articles::category),
                 new Route("GET", "/category/{slug}/page/{n}/", PUBLIC, articles::category),
@@ -33,6 +37,8 @@ public final class Routes {
                 new Route("GET", "/author/{slug}/page/{n}/", PUBLIC, articles::author),
                 new Route("GET", "/{year}/{month}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
-                new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article));
+                new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article),
+                // after every other route: a page's address is one segment that no other route claims
+                new Route("GET", "/{slug}/", PUBLIC, pages::page));
     }
 }
