@@ -35,6 +35,9 @@ public final class WordPressHtml {
     private static final Pattern IFRAME = Pattern.compile("<iframe([^>]*)>.*?</iframe>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("\\ssrc=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern TITLE = Pattern.compile("\\stitle=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    /** rel attributes go before sanitizing: the sanitizer sets its own, in an order that then never changes. */
+    private static final Pattern REL = Pattern.compile("\\srel\\s*=\\s*(\"[^\"]*\"|'[^']*')", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
     private static final Pattern PRE = Pattern.compile("<pre[\\s>].*?</pre>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private static final PolicyFactory COMMENT_POLICY = new HtmlPolicyBuilder()
@@ -54,14 +57,15 @@ public final class WordPressHtml {
         html = captions(html);
         html = frames(html);
         // the block editor writes its own paragraphs; WordPress only runs wpautop on classic content
-        if (!blocks) html = autop(html);
-        return withoutBlankLines(Markdown.sanitize(html));
+        if (!blocks && typed(html)) html = autop(html);
+        return withoutBlankLines(sortRels(Markdown.sanitize(REL.matcher(html).replaceAll(""))));
     }
 
     /** A comment's content: WordPress's few allowed tags, links marked nofollow ugc. */
     public static String comment(String content) {
         String html = content == null ? "" : content.replace("\r\n", "\n").replace('\r', '\n');
-        return withoutBlankLines(COMMENT_POLICY.sanitize(autop(html))).strip();
+        html = REL.matcher(html).replaceAll("");
+        return withoutBlankLines(sortRels(COMMENT_POLICY.sanitize(typed(html) ? autop(html) : html))).strip();
     }
 
     /** The excerpt as a plain-text standfirst. */
@@ -69,6 +73,14 @@ public final class WordPressHtml {
         if (html == null || html.isBlank()) return "";
         String text = HTML_COMMENT.matcher(html).replaceAll("").replaceAll("<[^>]*>", " ");
         return org.owasp.html.Encoding.decodeHtml(text, false).replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * True for text a person typed, paragraphs as blank lines: it has a blank line, or no block tag at all.
+     * HTML a program wrote (Testata's own export, say) has its block tags and no blank line: it is kept as it is.
+     */
+    static boolean typed(String html) {
+        return BLANK_LINE.matcher(html).find() || !OPEN_BLOCK.matcher(html).find();
     }
 
     /**
@@ -94,7 +106,8 @@ public final class WordPressHtml {
         StringBuilder out = new StringBuilder();
         for (String chunk : t.split("\n\\s*\n")) {
             String c = chunk.strip();
-            if (!c.isEmpty()) out.append("<p>").append(c).append("</p>\n");
+            // single newlines inside a paragraph are line breaks (those beside block tags go again below)
+            if (!c.isEmpty()) out.append("<p>").append(c.replaceAll("\\s*\\n\\s*", "<br />\n")).append("</p>\n");
         }
         String p = out.toString();
         p = p.replaceAll("<p>\\s*</p>", "");
@@ -103,8 +116,6 @@ public final class WordPressHtml {
         p = P_AROUND_BLOCK.matcher(p).replaceAll("$1");
         p = P_BEFORE_BLOCK.matcher(p).replaceAll("$1");
         p = P_AFTER_BLOCK.matcher(p).replaceAll("$1");
-        // single newlines inside paragraphs are line breaks
-        p = p.replaceAll("(?<!>)\n(?!<)", "<br />\n");
         p = BR_AFTER_BLOCK.matcher(p).replaceAll("$1");
         p = BR_BEFORE_BLOCK.matcher(p).replaceAll("$1");
         for (int i = 0; i < pres.size(); i++) {
@@ -150,6 +161,19 @@ public final class WordPressHtml {
                 link = "<p><a href=\"" + url + "\">" + text + "</a></p>";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(link));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The sanitizer's rel values in one order, so that cleaning cleaned HTML again gives the same bytes. */
+    static String sortRels(String html) {
+        Matcher m = REL.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(1).substring(1, m.group(1).length() - 1).strip();
+            String sorted = String.join(" ", new java.util.TreeSet<>(java.util.List.of(value.split("\\s+"))));
+            m.appendReplacement(out, Matcher.quoteReplacement(" rel=\"" + sorted + "\""));
         }
         m.appendTail(out);
         return out.toString();
