@@ -40,13 +40,10 @@ public final class RedirectStore {
                 .filter(t -> !t.isEmpty()));
     }
 
-    /** Records that an old address leads to an article (or page), replacing what it led to before. */
-    public static void toArticle(Handle h, String path, long articleId) {
-        h.createUpdate("""
-                        INSERT INTO redirects (path, article_id, target) VALUES (:path, :article, '')
-                        ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, target = ''""")
-                .bind("path", path).bind("article", articleId).execute();
-    }
+    /** Records that an old address (1: path) leads to an article or page (2: its id), replacing what it led to before. */
+    public static final String TO_ARTICLE = """
+            INSERT INTO redirects (path, article_id, target) VALUES (?, ?, '')
+            ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, target = ''""";
 
     /** Records that an old address leads to a fixed path (a renamed category, say). */
     public static void toPath(Handle h, String path, String target) {

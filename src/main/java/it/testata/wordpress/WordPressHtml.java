@@ -53,19 +53,19 @@ public final class WordPressHtml {
     public static String article(String content) {
         String html = content == null ? "" : content.replace("\r\n", "\n").replace('\r', '\n');
         boolean blocks = html.contains("<!-- wp:");
-        html = HTML_COMMENT.matcher(html).replaceAll("");
-        html = captions(html);
-        html = frames(html);
+        if (html.contains("<!--")) html = HTML_COMMENT.matcher(html).replaceAll("");
+        if (html.contains("[caption") || html.contains("[CAPTION")) html = captions(html);
+        if (html.contains("<iframe") || html.contains("<IFRAME")) html = frames(html);
         // the block editor writes its own paragraphs; WordPress only runs wpautop on classic content
         if (!blocks && typed(html)) html = autop(html);
-        return withoutBlankLines(sortRels(Markdown.sanitize(REL.matcher(html).replaceAll(""))));
+        return withoutBlankLines(sortRels(Markdown.sanitize(withoutRels(html))));
     }
 
     /** A comment's content: WordPress's few allowed tags, links marked nofollow ugc. */
     public static String comment(String content) {
         String html = content == null ? "" : content.replace("\r\n", "\n").replace('\r', '\n');
-        html = REL.matcher(html).replaceAll("");
-        return withoutBlankLines(sortRels(COMMENT_POLICY.sanitize(typed(html) ? autop(html) : html))).strip();
+        html = withoutRels(html);
+        return withoutBlankLines(sortRels(COMMENT_POLICY.sanitize(typed(html) ? autop(html) : html)));
     }
 
     /** The excerpt as a plain-text standfirst. */
@@ -80,7 +80,7 @@ public final class WordPressHtml {
      * HTML a program wrote (Testata's own export, say) has its block tags and no blank line: it is kept as it is.
      */
     static boolean typed(String html) {
-        return BLANK_LINE.matcher(html).find() || !OPEN_BLOCK.matcher(html).find();
+        return html.indexOf('<') < 0 || BLANK_LINE.matcher(html).find() || !OPEN_BLOCK.matcher(html).find();
     }
 
     /**
@@ -99,17 +99,21 @@ public final class WordPressHtml {
         }
         pm.appendTail(held);
         String t = held + "\n";
-        t = t.replaceAll("<br\\s*/?>\\s*<br\\s*/?>", "\n\n");
-        t = OPEN_BLOCK.matcher(t).replaceAll("\n\n$1");
-        t = CLOSE_BLOCK.matcher(t).replaceAll("$1\n\n");
-        t = t.replaceAll("\n\n+", "\n\n");
+        boolean tags = t.indexOf('<') >= 0; // plain text (most comments) needs none of the tag rules
+        if (tags) {
+            t = t.replaceAll("<br\\s*/?>\\s*<br\\s*/?>", "\n\n");
+            t = OPEN_BLOCK.matcher(t).replaceAll("\n\n$1");
+            t = CLOSE_BLOCK.matcher(t).replaceAll("$1\n\n");
+        }
         StringBuilder out = new StringBuilder();
         for (String chunk : t.split("\n\\s*\n")) {
             String c = chunk.strip();
             // single newlines inside a paragraph are line breaks (those beside block tags go again below)
-            if (!c.isEmpty()) out.append("<p>").append(c.replaceAll("\\s*\\n\\s*", "<br />\n")).append("</p>\n");
+            if (c.isEmpty()) continue;
+            out.append("<p>").append(c.indexOf('\n') < 0 ? c : c.replaceAll("\\s*\\n\\s*", "<br />\n")).append("</p>\n");
         }
         String p = out.toString();
+        if (!tags) return p;
         p = p.replaceAll("<p>\\s*</p>", "");
         p = p.replaceAll("(?i)<p>\\s*<blockquote([^>]*)>", "<blockquote$1><p>");
         p = p.replaceAll("(?i)</blockquote>\\s*</p>", "</p></blockquote>");
@@ -168,6 +172,7 @@ public final class WordPressHtml {
 
     /** The sanitizer's rel values in one order, so that cleaning cleaned HTML again gives the same bytes. */
     static String sortRels(String html) {
+        if (!html.contains(" rel=")) return html;
         Matcher m = REL.matcher(html);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -179,8 +184,30 @@ public final class WordPressHtml {
         return out.toString();
     }
 
-    /** Blank lines removed (a blank line would end the HTML block if the body is read as Markdown). */
+    /** rel attributes taken out, for the sanitizer to set its own. */
+    private static String withoutRels(String html) {
+        return html.contains("rel") || html.contains("REL") ? REL.matcher(html).replaceAll("") : html;
+    }
+
+    /**
+     * Blank lines removed (a blank line would end the HTML block if the body is read as Markdown): lines of
+     * nothing but spaces and tabs go, and so does the white space at both ends.
+     */
     static String withoutBlankLines(String html) {
-        return html.replaceAll("\n[ \t]*(?=\n)", "").replaceAll("\n+", "\n").strip();
+        String s = html.strip();
+        StringBuilder out = new StringBuilder(s.length());
+        int line = 0;
+        while (line <= s.length()) {
+            int end = s.indexOf('\n', line);
+            if (end < 0) end = s.length();
+            boolean blank = true;
+            for (int i = line; i < end && blank; i++) blank = s.charAt(i) == ' ' || s.charAt(i) == '\t';
+            if (!blank) {
+                if (!out.isEmpty()) out.append('\n');
+                out.append(s, line, end);
+            }
+            line = end + 1;
+        }
+        return out.toString();
     }
 }

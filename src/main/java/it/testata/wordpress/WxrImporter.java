@@ -31,6 +31,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Imports a WordPress export: authors, categories (with their parents), tags, posts and pages, comments with
@@ -73,22 +79,133 @@ public final class WxrImporter {
     public ImportSummary importFile(Path file, boolean dryRun, Progress progress) throws IOException {
         try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (dryRun) {
-                Run run = new Run(null, in, progress);
+                Run run = new Run(null, null, in, progress);
                 WxrReader.read(in, run);
                 return run.summary;
             }
             long[] before = new long[1];
             ImportSummary summary = changes.write((h, touched) -> {
                 before[0] = WxrStore.maxCommentId(h);
-                Run run = new Run(h, in, progress);
-                WxrReader.read(in, run);
-                run.finish();
-                // an import can change any page: every list, article, archive and the sidebar
-                touched.add(PageCache.ALL);
-                return run.summary;
+                WxrStore.largeCache(h);
+                try (WxrStore.Batch batch = new WxrStore.Batch(h)) {
+                    Run run = new Run(h, batch, in, progress);
+                    readAhead(in, run);
+                    run.finish();
+                    // an import can change any page: every list, article, archive and the sidebar
+                    touched.add(PageCache.ALL);
+                    return run.summary;
+                }
             });
             teachHam(before[0]);
             return summary;
+        }
+    }
+
+    /** An item with its content and its comments already cleaned (the slow part), on the reading thread. */
+    private record Cleaned(Wxr.Item item, String body, List<String> comments) {
+        static Cleaned of(Wxr.Item it) {
+            if (!"post".equals(it.type()) && !"page".equals(it.type())) return new Cleaned(it, "", List.of());
+            List<String> comments = new ArrayList<>(it.comments().size());
+            for (Wxr.Comment c : it.comments()) comments.add(WordPressHtml.comment(c.content()));
+            return new Cleaned(it, WordPressHtml.article(it.content()), comments);
+        }
+    }
+
+    private static final Object END = new Object();
+
+    /**
+     * Reads the file and cleans each item's HTML on a thread of its own, a few hundred items ahead, while this
+     * thread writes: reading and cleaning take about as long as writing, and the machine has two processors.
+     * What the reader meets (a malformed file) is thrown here, in file order.
+     */
+    private static void readAhead(InputStream in, Run run) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
+        // cleaning is most of the reading side's work: it runs on the other processors, items kept in file order
+        ExecutorService cleaners = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+                Thread.ofPlatform().daemon().name("wxr-clean-", 0).factory());
+        Thread reader = Thread.ofPlatform().daemon().name("wxr-reader").start(() -> {
+            try {
+                WxrReader.read(in, new WxrReader.Sink() {
+                    @Override
+                    public void channel(Wxr.Channel channel) {
+                        put(queue, channel);
+                    }
+
+                    @Override
+                    public void author(Wxr.Author author) {
+                        put(queue, author);
+                    }
+
+                    @Override
+                    public void term(Wxr.Term term) {
+                        put(queue, term);
+                    }
+
+                    @Override
+                    public void item(Wxr.Item item) {
+                        put(queue, CompletableFuture.supplyAsync(() -> Cleaned.of(item), cleaners));
+                    }
+                });
+                put(queue, END);
+            } catch (Stopped stopped) {
+                // the writer gave up: nothing more to read
+            } catch (RuntimeException | Error e) {
+                try {
+                    queue.put(e);
+                } catch (InterruptedException ignored) {
+                    // the writer gave up already
+                }
+            }
+        });
+        try {
+            while (true) {
+                Object next = queue.take();
+                if (next == END) return;
+                switch (next) {
+                    case Wxr.Channel c -> run.channel(c);
+                    case Wxr.Author a -> run.author(a);
+                    case Wxr.Term t -> run.term(t);
+                    case CompletableFuture<?> f -> run.cleaned((Cleaned) cleaned(f));
+                    case RuntimeException e -> throw e;
+                    case Error e -> throw e;
+                    default -> throw new IllegalStateException("unexpected " + next);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } finally {
+            reader.interrupt();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cleaners.shutdownNow();
+        }
+    }
+
+    private static Object cleaned(CompletableFuture<?> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw e;
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void put(BlockingQueue<Object> queue, Object o) {
+        try {
+            queue.put(o);
+        } catch (InterruptedException e) {
+            throw new Stopped();
         }
     }
 
@@ -115,6 +232,7 @@ public final class WxrImporter {
     private final class Run implements WxrReader.Sink {
         final ImportSummary summary = new ImportSummary();
         private final Handle h;
+        private final WxrStore.Batch db;
         private final Counting in;
         private final Progress progress;
         private final Map<String, Long> authors = new HashMap<>();
@@ -124,8 +242,9 @@ public final class WxrImporter {
         private final Set<String> seenTerms = new HashSet<>();
         private long items;
 
-        Run(Handle h, Counting in, Progress progress) {
+        Run(Handle h, WxrStore.Batch db, Counting in, Progress progress) {
             this.h = h;
+            this.db = db;
             this.in = in;
             this.progress = progress;
         }
@@ -173,10 +292,19 @@ public final class WxrImporter {
 
         @Override
         public void item(Wxr.Item it) {
+            handle(it, null);
+        }
+
+        void cleaned(Cleaned c) {
+            handle(c.item(), c);
+        }
+
+        /** An item; its cleaned content when it is to be written (a dry run only counts). */
+        private void handle(Wxr.Item it, Cleaned cleaned) {
             items++;
             if (!parents.isEmpty()) finish();
             switch (it.type()) {
-                case "post", "page" -> article(it);
+                case "post", "page" -> article(it, cleaned);
                 default -> summary.skipped++;
             }
             progress.advance(in.count, items, summary.comments);
@@ -190,7 +318,7 @@ public final class WxrImporter {
             parents.clear();
         }
 
-        private void article(Wxr.Item it) {
+        private void article(Wxr.Item it, Cleaned cleaned) {
             boolean page = "page".equals(it.type());
             if (page) summary.pages++;
             else summary.posts++;
@@ -227,13 +355,13 @@ public final class WxrImporter {
             countComments(it.comments());
             if (h == null) return;
 
-            Optional<WxrStore.Existing> existing = WxrStore.articleByWpId(h, it.id());
+            Optional<WxrStore.Existing> existing = db.articleByWpId(it.id());
             String slug = freeSlug(wanted, existing.map(WxrStore.Existing::id).orElse(null), page);
-            long id = WxrStore.article(h, new WxrStore.ArticleRow(it.id(), page ? "page" : "post", slug, title,
-                    WordPressHtml.plainText(it.excerpt()), WordPressHtml.article(it.content()), status,
+            long id = db.article(new WxrStore.ArticleRow(it.id(), page ? "page" : "post", slug, title,
+                    WordPressHtml.plainText(it.excerpt()), cleaned.body(), status,
                     published.toEpochMilli(), published.toEpochMilli(), modified.toEpochMilli(), authorId, categoryId,
                     "open".equals(it.commentStatus())));
-            WxrStore.tags(h, id, tagIds);
+            db.tags(id, tagIds);
             String now = path(page, slug, published);
             if (!slug.equals(wanted)) {
                 oldPaths.add(path(page, wanted, published));
@@ -245,9 +373,9 @@ public final class WxrImporter {
                 if (before != null && !before.equals(now)) oldPaths.add(before);
             });
             for (String old : oldPaths) {
-                if (!old.equals(now)) RedirectStore.toArticle(h, old, id);
+                if (!old.equals(now)) db.redirect(old, id);
             }
-            comments(id, it.comments());
+            comments(id, it.comments(), cleaned.comments());
         }
 
         private void countComments(List<Wxr.Comment> list) {
@@ -262,22 +390,23 @@ public final class WxrImporter {
             }
         }
 
-        private void comments(long articleId, List<Wxr.Comment> list) {
+        private void comments(long articleId, List<Wxr.Comment> list, List<String> html) {
             Map<Long, Long> ids = new HashMap<>();
-            for (Wxr.Comment c : list) {
+            for (int i = 0; i < list.size(); i++) {
+                Wxr.Comment c = list.get(i);
                 Long parent = null;
                 if (c.parent() != 0) {
                     parent = ids.get(c.parent());
-                    if (parent == null) parent = WxrStore.commentByWpId(h, c.parent()).orElse(null);
+                    if (parent == null) parent = db.commentByWpId(c.parent()).orElse(null);
                 }
                 Instant at = date(c.dateGmt(), c.date(), c.line());
                 String kind = switch (c.type()) {
                     case "pingback", "trackback" -> c.type();
                     default -> "comment";
                 };
-                long id = WxrStore.comment(h, new WxrStore.CommentRow(c.id(), articleId, parent, kind, commentStatus(c),
+                long id = db.comment(new WxrStore.CommentRow(c.id(), articleId, parent, kind, commentStatus(c),
                         decode(c.author()).strip(), c.email().toLowerCase(Locale.ROOT), c.url(), c.content(),
-                        WordPressHtml.comment(c.content()), (at == null ? Instant.now() : at).toEpochMilli(),
+                        html.get(i), (at == null ? Instant.now() : at).toEpochMilli(),
                         ClientAddress.truncate(c.ip())));
                 ids.put(c.id(), id);
             }
@@ -299,7 +428,7 @@ public final class WxrImporter {
             for (int n = 1; ; n++) {
                 String candidate = n == 1 ? wanted : wanted + "-" + n;
                 if (page && RESERVED.contains(candidate)) continue;
-                Optional<Long> owner = WxrStore.slugOwner(h, candidate);
+                Optional<Long> owner = db.slugOwner(candidate);
                 if (owner.isEmpty() || owner.get().equals(self)) return candidate;
             }
         }

@@ -1,7 +1,13 @@
 package it.testata.wordpress;
 
+import it.testata.redirect.RedirectStore;
 import org.jdbi.v3.core.Handle;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,73 +56,204 @@ final class WxrStore {
                 .bind("parent", parentId).bind("id", id).execute();
     }
 
-    /** The article imported earlier from this WordPress id: its id and slug. */
-    static Optional<Existing> articleByWpId(Handle h, long wpId) {
-        return h.createQuery("SELECT id, slug, kind, published_at FROM articles WHERE wp_id = :wp")
-                .bind("wp", wpId)
-                .map((rs, ctx) -> {
-                    long published = rs.getLong("published_at");
-                    return new Existing(rs.getLong("id"), rs.getString("slug"), rs.getString("kind"),
-                            rs.wasNull() ? null : published);
-                })
-                .findOne();
-    }
+    /**
+     * The statements an import runs for every item and comment, prepared once on the transaction's connection
+     * (tens of thousands of rows: preparing each statement again would cost more than running it).
+     */
+    static final class Batch implements AutoCloseable {
+        private final PreparedStatement articleByWpId;
+        private final PreparedStatement slugOwner;
+        private final PreparedStatement article;
+        private final PreparedStatement deleteTags;
+        private final PreparedStatement insertTag;
+        private final PreparedStatement comment;
+        private final PreparedStatement commentByWpId;
+        private final PreparedStatement redirect;
 
-    record Existing(long id, String slug, String kind, Long publishedAt) {}
-
-    /** The id of the article that has this slug, if any. */
-    static Optional<Long> slugOwner(Handle h, String slug) {
-        return h.createQuery("SELECT id FROM articles WHERE slug = :slug").bind("slug", slug).mapTo(Long.class).findOne();
-    }
-
-    static long article(Handle h, ArticleRow a) {
-        return h.createQuery("""
+        Batch(Handle h) {
+            Connection c = h.getConnection();
+            try {
+                articleByWpId = c.prepareStatement("SELECT id, slug, kind, published_at FROM articles WHERE wp_id = ?");
+                slugOwner = c.prepareStatement("SELECT id FROM articles WHERE slug = ?");
+                article = c.prepareStatement("""
                         INSERT INTO articles (wp_id, kind, slug, title, standfirst, body_md, body_html, status, published_at,
                                               created_at, updated_at, author_id, category_id, comments_open)
-                        VALUES (:wp, :kind, :slug, :title, :standfirst, :body, :body, :status, :published,
-                                :created, :updated, :author, :category, :open)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (wp_id) DO UPDATE SET kind = excluded.kind, slug = excluded.slug,
                             title = excluded.title, standfirst = excluded.standfirst, body_md = excluded.body_md,
                             body_html = excluded.body_html, status = excluded.status, published_at = excluded.published_at,
                             created_at = excluded.created_at, updated_at = excluded.updated_at,
                             author_id = excluded.author_id, category_id = excluded.category_id,
                             comments_open = excluded.comments_open
-                        RETURNING id""")
-                .bind("wp", a.wpId()).bind("kind", a.kind()).bind("slug", a.slug()).bind("title", a.title())
-                .bind("standfirst", a.standfirst()).bind("body", a.body()).bind("status", a.status())
-                .bind("published", a.publishedAt()).bind("created", a.createdAt()).bind("updated", a.updatedAt())
-                .bind("author", a.authorId()).bind("category", a.categoryId()).bind("open", a.commentsOpen() ? 1 : 0)
-                .mapTo(Long.class).one();
-    }
-
-    static void tags(Handle h, long articleId, List<Long> tagIds) {
-        h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
-        for (long tagId : tagIds) {
-            h.createUpdate("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t) ON CONFLICT DO NOTHING")
-                    .bind("a", articleId).bind("t", tagId).execute();
-        }
-    }
-
-    static long comment(Handle h, CommentRow c) {
-        return h.createQuery("""
+                        RETURNING id""");
+                deleteTags = c.prepareStatement("DELETE FROM article_tags WHERE article_id = ?");
+                insertTag = c.prepareStatement("INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
+                comment = c.prepareStatement("""
                         INSERT INTO comments (wp_id, article_id, parent_id, kind, status, author_name, author_email,
                                               author_url, body_raw, body_html, created_at, ip_net, user_agent)
-                        VALUES (:wp, :article, :parent, :kind, :status, :name, :email, :url, :raw, :html, :at, :net, '')
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
                         ON CONFLICT (wp_id) DO UPDATE SET article_id = excluded.article_id, parent_id = excluded.parent_id,
                             kind = excluded.kind, status = excluded.status, author_name = excluded.author_name,
                             author_email = excluded.author_email, author_url = excluded.author_url,
                             body_raw = excluded.body_raw, body_html = excluded.body_html,
                             created_at = excluded.created_at, ip_net = excluded.ip_net
-                        RETURNING id""")
-                .bind("wp", c.wpId()).bind("article", c.articleId()).bind("parent", c.parentId())
-                .bind("kind", c.kind()).bind("status", c.status()).bind("name", c.authorName())
-                .bind("email", c.authorEmail()).bind("url", c.authorUrl()).bind("raw", c.bodyRaw())
-                .bind("html", c.bodyHtml()).bind("at", c.createdAt()).bind("net", c.ipNet())
-                .mapTo(Long.class).one();
+                        RETURNING id""");
+                commentByWpId = c.prepareStatement("SELECT id FROM comments WHERE wp_id = ?");
+                redirect = c.prepareStatement(RedirectStore.TO_ARTICLE);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot prepare the import's statements", e);
+            }
+        }
+
+        /** The article imported earlier from this WordPress id. */
+        Optional<Existing> articleByWpId(long wpId) {
+            try {
+                articleByWpId.setLong(1, wpId);
+                try (ResultSet rs = articleByWpId.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    long published = rs.getLong(4);
+                    Long publishedAt = rs.wasNull() ? null : published;
+                    return Optional.of(new Existing(rs.getLong(1), rs.getString(2), rs.getString(3), publishedAt));
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** The id of the article that has this slug, if any. */
+        Optional<Long> slugOwner(String slug) {
+            try {
+                slugOwner.setString(1, slug);
+                return optionalId(slugOwner);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        long article(ArticleRow a) {
+            try {
+                int i = 1;
+                article.setLong(i++, a.wpId());
+                article.setString(i++, a.kind());
+                article.setString(i++, a.slug());
+                article.setString(i++, a.title());
+                article.setString(i++, a.standfirst());
+                article.setString(i++, a.body());
+                article.setString(i++, a.body());
+                article.setString(i++, a.status());
+                setLong(article, i++, a.publishedAt());
+                article.setLong(i++, a.createdAt());
+                article.setLong(i++, a.updatedAt());
+                article.setLong(i++, a.authorId());
+                setLong(article, i++, a.categoryId());
+                article.setInt(i, a.commentsOpen() ? 1 : 0);
+                return returnedId(article);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        void tags(long articleId, List<Long> tagIds) {
+            try {
+                deleteTags.setLong(1, articleId);
+                deleteTags.executeUpdate();
+                for (long tagId : tagIds) {
+                    insertTag.setLong(1, articleId);
+                    insertTag.setLong(2, tagId);
+                    insertTag.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        long comment(CommentRow c) {
+            try {
+                int i = 1;
+                comment.setLong(i++, c.wpId());
+                comment.setLong(i++, c.articleId());
+                setLong(comment, i++, c.parentId());
+                comment.setString(i++, c.kind());
+                comment.setString(i++, c.status());
+                comment.setString(i++, c.authorName());
+                comment.setString(i++, c.authorEmail());
+                comment.setString(i++, c.authorUrl());
+                comment.setString(i++, c.bodyRaw());
+                comment.setString(i++, c.bodyHtml());
+                comment.setLong(i++, c.createdAt());
+                comment.setString(i, c.ipNet());
+                return returnedId(comment);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        Optional<Long> commentByWpId(long wpId) {
+            try {
+                commentByWpId.setLong(1, wpId);
+                return optionalId(commentByWpId);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** An old address that leads to this article (see {@link RedirectStore#TO_ARTICLE}). */
+        void redirect(String path, long articleId) {
+            try {
+                redirect.setString(1, path);
+                redirect.setLong(2, articleId);
+                redirect.executeUpdate();
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (PreparedStatement p : List.of(articleByWpId, slugOwner, article, deleteTags, insertTag, comment,
+                    commentByWpId, redirect)) {
+                try {
+                    p.close();
+                } catch (SQLException ignored) {
+                    // the transaction's end closes what is left
+                }
+            }
+        }
+
+        private static void setLong(PreparedStatement p, int i, Long value) throws SQLException {
+            if (value == null) p.setNull(i, Types.BIGINT);
+            else p.setLong(i, value);
+        }
+
+        private static long returnedId(PreparedStatement p) throws SQLException {
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        private static Optional<Long> optionalId(PreparedStatement p) throws SQLException {
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+
+        private static IllegalStateException failed(SQLException e) {
+            return new IllegalStateException("the import could not write: " + e.getMessage(), e);
+        }
     }
 
-    static Optional<Long> commentByWpId(Handle h, long wpId) {
-        return h.createQuery("SELECT id FROM comments WHERE wp_id = :wp").bind("wp", wpId).mapTo(Long.class).findOne();
+    record Existing(long id, String slug, String kind, Long publishedAt) {}
+
+    /** On SQLite, a page cache large enough that a big import's one transaction rarely spills to the log. */
+    static void largeCache(Handle h) {
+        try {
+            if ("SQLite".equals(h.getConnection().getMetaData().getDatabaseProductName())) {
+                h.execute("PRAGMA cache_size = -262144"); // 256 MB at most, for this connection
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static long maxCommentId(Handle h) {
