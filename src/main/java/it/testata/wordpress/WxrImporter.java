@@ -209,22 +209,32 @@ public final class WxrImporter {
         }
     }
 
-    /** Hands the approved reader comments this import added to the spam filter, a thousand at a time. */
+    /**
+     * Hands the approved reader comments this import added to the spam filter, a thousand at a time. Rows are
+     * read in id order and filtered here, so every page is a range of the primary key.
+     */
     private void teachHam(long afterId) {
+        if (ham == HamLearner.NONE) return;
         long after = afterId;
         while (true) {
             long from = after;
-            List<Object[]> rows = jdbi.withHandle(h -> h.createQuery("""
-                            SELECT id, author_name, author_email, author_url, body_raw FROM comments
-                            WHERE id > :after AND wp_id IS NOT NULL AND status = 'approved' AND kind = 'comment'
-                            ORDER BY id LIMIT 1000""")
+            record Row(long id, boolean ham, HamLearner.Ham comment) {}
+            List<Row> rows = jdbi.withHandle(h -> h.createQuery("""
+                            SELECT id, status, kind, wp_id, author_name, author_email, author_url, body_raw
+                            FROM comments WHERE id > :after ORDER BY id LIMIT 1000""")
                     .bind("after", from)
-                    .map((rs, ctx) -> new Object[]{rs.getLong(1), new HamLearner.Ham(rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5))})
+                    .map((rs, ctx) -> {
+                        boolean wanted = "approved".equals(rs.getString("status")) && "comment".equals(rs.getString("kind"));
+                        rs.getLong("wp_id");
+                        wanted &= !rs.wasNull();
+                        return new Row(rs.getLong("id"), wanted, new HamLearner.Ham(rs.getString("author_name"),
+                                rs.getString("author_email"), rs.getString("author_url"), rs.getString("body_raw")));
+                    })
                     .list());
             if (rows.isEmpty()) return;
-            ham.learnHam(rows.stream().map(r -> (HamLearner.Ham) r[1]).toList());
-            after = (Long) rows.get(rows.size() - 1)[0];
+            List<HamLearner.Ham> batch = rows.stream().filter(Row::ham).map(Row::comment).toList();
+            if (!batch.isEmpty()) ham.learnHam(batch);
+            after = rows.getLast().id();
         }
     }
 
