@@ -2,6 +2,7 @@ package it.testata.wordpress;
 
 import it.testata.article.Article;
 import it.testata.article.Slugs;
+import it.testata.comment.CommentForm;
 import it.testata.db.ChangeLog;
 import it.testata.redirect.RedirectHandlers;
 import it.testata.redirect.RedirectStore;
@@ -415,7 +416,9 @@ public final class WxrImporter {
                     default -> "comment";
                 };
                 long id = db.comment(new WxrStore.CommentRow(c.id(), articleId, parent, kind, commentStatus(c),
-                        decode(c.author()).strip(), c.email().toLowerCase(Locale.ROOT), c.url(), c.content(),
+                        decode(c.author()).strip(), c.email().toLowerCase(Locale.ROOT),
+                        // a website that is not http(s) (javascript:...) is never linked to
+                        CommentForm.httpUrl(c.url()) ? c.url() : "", c.content(),
                         html.get(i), (at == null ? Instant.now() : at).toEpochMilli(),
                         ClientAddress.truncate(c.ip())));
                 ids.put(c.id(), id);

@@ -187,7 +187,7 @@ class WxrImportTest {
         int at = edited.indexOf("</item>", edited.indexOf("<wp:post_id>29</wp:post_id>"));
         edited = edited.substring(0, at) + """
                 <wp:comment><wp:comment_id>99001</wp:comment_id><wp:comment_author><![CDATA[Nuova Lettrice]]></wp:comment_author>
-                <wp:comment_author_email><![CDATA[nuova@example.com]]></wp:comment_author_email><wp:comment_author_url></wp:comment_author_url>
+                <wp:comment_author_email><![CDATA[nuova@example.com]]></wp:comment_author_email><wp:comment_author_url>javascript:alert(1)</wp:comment_author_url>
                 <wp:comment_author_IP><![CDATA[2001:db8:abcd:12::1]]></wp:comment_author_IP>
                 <wp:comment_date><![CDATA[2025-01-02 10:00:00]]></wp:comment_date><wp:comment_date_gmt><![CDATA[2025-01-02 09:00:00]]></wp:comment_date_gmt>
                 <wp:comment_content><![CDATA[Che bello!]]></wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved>
@@ -198,7 +198,8 @@ class WxrImportTest {
         importer(learned::addAll).importFile(newer, false, WxrImporter.Progress.NONE);
         assertThat(count("SELECT COUNT(*) FROM comments")).isEqualTo(301);
         assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(43);
-        assertThat(count("SELECT COUNT(*) FROM comments WHERE ip_net = '2001:db8:abcd::/48' AND author_email = 'nuova@example.com'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM comments WHERE ip_net = '2001:db8:abcd::/48' AND author_email = 'nuova@example.com'"
+                + " AND author_url = ''")).as("a javascript: website is dropped").isEqualTo(1);
         assertThat(learned).extracting(HamLearner.Ham::author).containsExactly("Nuova Lettrice");
         assertThat(Jsoup.parse(site.get("/chi-siamo/").body()).select("h1").text()).isEqualTo("Chi siamo davvero");
         assertThat(Jsoup.parse(site.get("/2025/01/01/il-primo-tuffo-dellanno-al-lago/").body()).text()).contains("Che bello!");
