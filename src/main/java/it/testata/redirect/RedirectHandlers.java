@@ -43,7 +43,13 @@ public final class RedirectHandlers {
     public Optional<String> moved(Context ctx) {
         String path = normalize(ctx.path());
         if (path == null) return Optional.empty();
-        return store.target(path, Instant.now(), settings.current().zone()).filter(t -> !t.equals(path));
+        Instant now = Instant.now();
+        java.time.ZoneId zone = settings.current().zone();
+        // an old address is found with or without its final slash (WordPress answered both)
+        String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+        Optional<String> target = store.target(path, now, zone);
+        if (target.isEmpty() && other.length() > 1) target = store.target(other, now, zone);
+        return target.filter(t -> !t.equals(path));
     }
 
     /** The key of a short link, or null when the request is not one (or names no number). */
