@@ -10,6 +10,8 @@ public record Route(String method, String path, Guard guard, Handler handler) {
         /** Anyone; read-only pages and assets. */
         PUBLIC,
         /** Anyone, through a form of this site: same-origin check, signed form token, flood control. */
-        PUBLIC_FORM
+        PUBLIC_FORM,
+        /** A machine with the site's key for that interface (the Akismet-compatible calls); the handler checks it. */
+        KEYED
     }
 }

@@ -4,10 +4,12 @@ import it.testata.article.ArticleHandlers;
 import it.testata.article.PageHandlers;
 import it.testata.comment.CommentHandlers;
 import it.testata.redirect.RedirectHandlers;
+import it.testata.spam.AkismetHandlers;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static it.testata.web.Route.Guard.KEYED;
 import static it.testata.web.Route.Guard.PUBLIC;
 import static it.testata.web.Route.Guard.PUBLIC_FORM;
 
@@ -21,12 +23,16 @@ public final class Routes {
     private Routes() {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
-                                    PageHandlers pages, RedirectHandlers redirects) {
+                                    AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects) {
         return List.of(
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
+                new Route("POST", "/akismet/1.1/verify-key", KEYED, akismet::verifyKey),
+                new Route("POST", "/akismet/1.1/comment-check", KEYED, akismet::commentCheck),
+                new Route("POST", "/akismet/1.1/submit-spam", KEYED, akismet::submitSpam),
+                new Route("POST", "/akismet/1.1/submit-ham", KEYED, akismet::submitHam),
                 new Route("GET", "/", PUBLIC, redirects.home(articles::home)), // WordPress's /?p=ID and /?page_id=ID first
                 new Route("GET", "/page/{n}/", PUBLIC, articles::home),
                 new Route("GET", "/category/{slug}/", PUBLIC, articles::category),

@@ -14,6 +14,6 @@ public interface HamLearner {
 
     void learnHam(List<Ham> batch);
 
-    /** One approved reader comment as the filter sees it. */
-    record Ham(String author, String email, String url, String text) {}
+    /** One approved reader comment as the filter sees it (id: the stored comment's, to mark it learned). */
+    record Ham(long id, String author, String email, String url, String text, String ipNet) {}
 }

@@ -58,7 +58,7 @@ public final class WxrImporter {
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** First path segments that other routes own: a page cannot have them as its slug. */
     private static final Set<String> RESERVED = Set.of("privacy", "page", "category", "tag", "author", "static",
-            "comments", "healthz", "admin", "api", "feed", "search", "login", "wp-admin", "wp-content");
+            "comments", "healthz", "admin", "api", "feed", "search", "login", "akismet", "wp-admin", "wp-content");
 
     private final Jdbi jdbi;
     private final ChangeLog changes;
@@ -221,15 +221,16 @@ public final class WxrImporter {
             long from = after;
             record Row(long id, boolean ham, HamLearner.Ham comment) {}
             List<Row> rows = jdbi.withHandle(h -> h.createQuery("""
-                            SELECT id, status, kind, wp_id, author_name, author_email, author_url, body_raw
+                            SELECT id, status, kind, wp_id, author_name, author_email, author_url, body_raw, ip_net
                             FROM comments WHERE id > :after ORDER BY id LIMIT 1000""")
                     .bind("after", from)
                     .map((rs, ctx) -> {
                         boolean wanted = "approved".equals(rs.getString("status")) && "comment".equals(rs.getString("kind"));
                         rs.getLong("wp_id");
                         wanted &= !rs.wasNull();
-                        return new Row(rs.getLong("id"), wanted, new HamLearner.Ham(rs.getString("author_name"),
-                                rs.getString("author_email"), rs.getString("author_url"), rs.getString("body_raw")));
+                        return new Row(rs.getLong("id"), wanted, new HamLearner.Ham(rs.getLong("id"), rs.getString("author_name"),
+                                rs.getString("author_email"), rs.getString("author_url"), rs.getString("body_raw"),
+                                rs.getString("ip_net")));
                     })
                     .list());
             if (rows.isEmpty()) return;
@@ -251,6 +252,7 @@ public final class WxrImporter {
         private final Map<String, Long> tags = new HashMap<>();
         private final Map<Long, String> parents = new HashMap<>();
         private final Set<String> seenTerms = new HashSet<>();
+        private final long startedAt = System.currentTimeMillis();
         private long items;
 
         Run(Handle h, WxrStore.Batch db, Counting in, Progress progress) {
@@ -420,7 +422,7 @@ public final class WxrImporter {
                         // a website that is not http(s) (javascript:...) is never linked to
                         CommentForm.httpUrl(c.url()) ? c.url() : "", c.content(),
                         html.get(i), (at == null ? Instant.now() : at).toEpochMilli(),
-                        ClientAddress.truncate(c.ip())));
+                        ClientAddress.truncate(c.ip()), startedAt));
                 ids.put(c.id(), id);
             }
         }

@@ -22,7 +22,8 @@ final class WxrStore {
 
     /** A comment as the import writes it. */
     record CommentRow(long wpId, long articleId, Long parentId, String kind, String status, String authorName,
-                      String authorEmail, String authorUrl, String bodyRaw, String bodyHtml, long createdAt, String ipNet) {}
+                      String authorEmail, String authorUrl, String bodyRaw, String bodyHtml, long createdAt, String ipNet,
+                      long statusAt) {}
 
     static long author(Handle h, String slug, String name, String email) {
         return h.createQuery("""
@@ -90,10 +91,13 @@ final class WxrStore {
                 insertTag = c.prepareStatement("INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
                 comment = c.prepareStatement("""
                         INSERT INTO comments (wp_id, article_id, parent_id, kind, status, author_name, author_email,
-                                              author_url, body_raw, body_html, created_at, ip_net, user_agent)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
+                                              author_url, body_raw, body_html, created_at, ip_net, user_agent, status_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)
                         ON CONFLICT (wp_id) DO UPDATE SET article_id = excluded.article_id, parent_id = excluded.parent_id,
-                            kind = excluded.kind, status = excluded.status, author_name = excluded.author_name,
+                            kind = excluded.kind, status = excluded.status,
+                            status_at = CASE WHEN comments.status = excluded.status THEN comments.status_at
+                                             ELSE excluded.status_at END,
+                            author_name = excluded.author_name,
                             author_email = excluded.author_email, author_url = excluded.author_url,
                             body_raw = excluded.body_raw, body_html = excluded.body_html,
                             created_at = excluded.created_at, ip_net = excluded.ip_net
@@ -181,7 +185,9 @@ final class WxrStore {
                 comment.setString(i++, c.bodyRaw());
                 comment.setString(i++, c.bodyHtml());
                 comment.setLong(i++, c.createdAt());
-                comment.setString(i, c.ipNet());
+                comment.setString(i++, c.ipNet());
+                // the status changes now, here: spam is purged 30 days after this, not after it was written
+                comment.setLong(i, c.statusAt());
                 return returnedId(comment);
             } catch (SQLException e) {
                 throw failed(e);
