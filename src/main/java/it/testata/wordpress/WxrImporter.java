@@ -32,12 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Imports a WordPress export: authors, categories (with their parents), tags, posts and pages, comments with
@@ -90,7 +84,7 @@ public final class WxrImporter {
                 WxrStore.largeCache(h);
                 try (WxrStore.Batch batch = new WxrStore.Batch(h)) {
                     Run run = new Run(h, batch, in, progress);
-                    readAhead(in, run);
+                    ReadAhead.read(in, run);
                     run.finish();
                     // an import can change any page: every list, article, archive and the sidebar
                     touched.add(PageCache.ALL);
@@ -99,114 +93,6 @@ public final class WxrImporter {
             });
             teachHam(before[0]);
             return summary;
-        }
-    }
-
-    /** An item with its content and its comments already cleaned (the slow part), on the reading thread. */
-    private record Cleaned(Wxr.Item item, String body, List<String> comments) {
-        static Cleaned of(Wxr.Item it) {
-            if (!"post".equals(it.type()) && !"page".equals(it.type())) return new Cleaned(it, "", List.of());
-            List<String> comments = new ArrayList<>(it.comments().size());
-            for (Wxr.Comment c : it.comments()) comments.add(WordPressHtml.comment(c.content()));
-            return new Cleaned(it, WordPressHtml.article(it.content()), comments);
-        }
-    }
-
-    private static final Object END = new Object();
-
-    /**
-     * Reads the file and cleans each item's HTML on a thread of its own, a few hundred items ahead, while this
-     * thread writes: reading and cleaning take about as long as writing, and the machine has two processors.
-     * What the reader meets (a malformed file) is thrown here, in file order.
-     */
-    private static void readAhead(InputStream in, Run run) {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
-        // cleaning is most of the reading side's work: it runs on the other processors, items kept in file order
-        ExecutorService cleaners = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-                Thread.ofPlatform().daemon().name("wxr-clean-", 0).factory());
-        Thread reader = Thread.ofPlatform().daemon().name("wxr-reader").start(() -> {
-            try {
-                WxrReader.read(in, new WxrReader.Sink() {
-                    @Override
-                    public void channel(Wxr.Channel channel) {
-                        put(queue, channel);
-                    }
-
-                    @Override
-                    public void author(Wxr.Author author) {
-                        put(queue, author);
-                    }
-
-                    @Override
-                    public void term(Wxr.Term term) {
-                        put(queue, term);
-                    }
-
-                    @Override
-                    public void item(Wxr.Item item) {
-                        put(queue, CompletableFuture.supplyAsync(() -> Cleaned.of(item), cleaners));
-                    }
-                });
-                put(queue, END);
-            } catch (Stopped stopped) {
-                // the writer gave up: nothing more to read
-            } catch (RuntimeException | Error e) {
-                try {
-                    queue.put(e);
-                } catch (InterruptedException ignored) {
-                    // the writer gave up already
-                }
-            }
-        });
-        try {
-            while (true) {
-                Object next = queue.take();
-                if (next == END) return;
-                switch (next) {
-                    case Wxr.Channel c -> run.channel(c);
-                    case Wxr.Author a -> run.author(a);
-                    case Wxr.Term t -> run.term(t);
-                    case CompletableFuture<?> f -> run.cleaned((Cleaned) cleaned(f));
-                    case RuntimeException e -> throw e;
-                    case Error e -> throw e;
-                    default -> throw new IllegalStateException("unexpected " + next);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the import was interrupted", e);
-        } finally {
-            reader.interrupt();
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            cleaners.shutdownNow();
-        }
-    }
-
-    private static Object cleaned(CompletableFuture<?> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error r) throw r;
-            throw e;
-        }
-    }
-
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static void put(BlockingQueue<Object> queue, Object o) {
-        try {
-            queue.put(o);
-        } catch (InterruptedException e) {
-            throw new Stopped();
         }
     }
 
@@ -241,7 +127,7 @@ public final class WxrImporter {
     }
 
     /** One pass over the file: maps what the reader hands over and, unless dry, writes it. */
-    private final class Run implements WxrReader.Sink {
+    private final class Run implements WxrReader.Sink, ReadAhead.Target {
         final ImportSummary summary = new ImportSummary();
         private final Handle h;
         private final WxrStore.Batch db;
@@ -308,12 +194,13 @@ public final class WxrImporter {
             handle(it, null);
         }
 
-        void cleaned(Cleaned c) {
+        @Override
+        public void cleaned(ReadAhead.Cleaned c) {
             handle(c.item(), c);
         }
 
         /** An item; its cleaned content when it is to be written (a dry run only counts). */
-        private void handle(Wxr.Item it, Cleaned cleaned) {
+        private void handle(Wxr.Item it, ReadAhead.Cleaned cleaned) {
             items++;
             if (!parents.isEmpty()) finish();
             switch (it.type()) {
@@ -331,7 +218,7 @@ public final class WxrImporter {
             parents.clear();
         }
 
-        private void article(Wxr.Item it, Cleaned cleaned) {
+        private void article(Wxr.Item it, ReadAhead.Cleaned cleaned) {
             boolean page = "page".equals(it.type());
             if (page) summary.pages++;
             else summary.posts++;
