@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
+import it.testata.article.PageHandlers;
 import it.testata.comment.CommentCookies;
 import it.testata.comment.CommentHandlers;
 import it.testata.comment.CommentService;
@@ -19,6 +20,8 @@ import it.testata.importer.DemoContent;
 import it.testata.search.SearchHandlers;
 import it.testata.search.SearchService;
 import it.testata.search.SearchStore;
+import it.testata.redirect.RedirectHandlers;
+import it.testata.redirect.RedirectStore;
 import it.testata.settings.SettingsService;
 import it.testata.sitemap.SitemapHandlers;
 import it.testata.sitemap.SitemapStore;
@@ -92,7 +95,8 @@ public final class Site implements AutoCloseable {
         PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
         changes.subscribe(cache::invalidate);
         Renderer renderer = new Renderer(cache);
-        ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
+        RedirectHandlers redirects = new RedirectHandlers(new RedirectStore(db.jdbi()), settings);
+        ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
         search = new SearchService(new SearchStore(db.jdbi()), searchFolder(),
                 () -> settings.current().locale(), articles::nextPublicationMillis);
@@ -104,7 +108,7 @@ public final class Site implements AutoCloseable {
                 new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
                 new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),
                 new SearchHandlers(search, layouts, renderer),
-                new AkismetHandlers(spam, settings));
+                new AkismetHandlers(spam, settings), new PageHandlers(articles, layouts, renderer), redirects);
         http = Server.create(routes, renderer, errors, CommentCookies::personal);
         http.start(config.host(), config.port());
         changes.follow();

@@ -24,6 +24,11 @@ public final class ArticleService {
         return store.findPublic(slug, Instant.now());
     }
 
+    /** A published page (kind page: an imported WordPress page), by its slug. */
+    public Optional<Article> publicPage(String slug) {
+        return store.findPublicPage(slug, Instant.now());
+    }
+
     public Optional<Article> publicArticleById(long id) {
         return store.findPublicById(id, Instant.now());
     }

@@ -15,15 +15,17 @@ import java.util.Optional;
 
 /** SQL for articles, their authors, categories and tags. */
 public final class ArticleStore {
-    /** Public means published and with a publication time that has passed. */
-    static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
+    /** Public means published and with a publication time that has passed; lists and dated addresses show posts, not pages. */
+    static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now AND a.kind = 'post'";
+    /** A public page (an imported WordPress page), served at /{slug}/. */
+    static final String PUBLIC_PAGE = "a.status = 'published' AND a.published_at <= :now AND a.kind = 'page'";
 
     private static final String SELECT = """
             SELECT a.id, a.slug, a.title, a.standfirst, a.status, a.published_at, a.updated_at, a.comments_open,
                    %s AS body_md, %s AS body_html,
                    au.id AS au_id, au.name AS au_name, au.slug AS au_slug, au.bio AS au_bio,
                    c.id AS c_id, c.name AS c_name, c.slug AS c_slug,
-                   (SELECT COUNT(*) FROM comments k WHERE k.article_id = a.id AND k.status = 'approved') AS comment_count
+                   (SELECT COUNT(*) FROM comments k WHERE k.article_id = a.id AND k.status = 'approved' AND k.kind = 'comment') AS comment_count
             FROM articles a
             JOIN authors au ON au.id = a.author_id
             LEFT JOIN categories c ON c.id = a.category_id
@@ -42,6 +44,12 @@ public final class ArticleStore {
                 .bind("slug", slug).bind("now", now.toEpochMilli())
                 .map(ArticleStore::map).findOne()
                 .map(a -> a.withTags(tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()))));
+    }
+
+    public Optional<Article> findPublicPage(String slug, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_FULL + "WHERE a.slug = :slug AND " + PUBLIC_PAGE)
+                .bind("slug", slug).bind("now", now.toEpochMilli())
+                .map(ArticleStore::map).findOne());
     }
 
     public Optional<Article> findPublicById(long id, Instant now) {

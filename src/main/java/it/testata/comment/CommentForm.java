@@ -54,7 +54,8 @@ public record CommentForm(long articleId, Long parentId, String author, String e
         return errors;
     }
 
-    static boolean httpUrl(String value) {
+    /** An http(s) address with a host: the only kind of commenter website a page links to. */
+    public static boolean httpUrl(String value) {
         try {
             URI u = URI.create(value);
             return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))

@@ -109,6 +109,20 @@ public final class CommentService {
         });
     }
 
+    /**
+     * Teaches the spam filter stored comments as ham and marks them learned (the WordPress import hands over the
+     * approved reader comments it added).
+     */
+    public void learnHam(Map<Long, SpamInput> comments) {
+        if (comments.isEmpty()) return;
+        changes.write((h, touched) -> {
+            SpamService.learnAll(h, List.copyOf(comments.values()), false);
+            for (long id : comments.keySet()) CommentStore.setLearned(h, id, "ham");
+            return null;
+        });
+        spam.refresh();
+    }
+
     /** Counts a submission thrown away before judging (honeypot, forged or hurried form); nothing is stored. */
     public void discarded(String reason) {
         spam.discarded(reason);

@@ -35,7 +35,8 @@ public final class CommentStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT k.id, k.author_name, a.title, a.slug, a.published_at
                         FROM comments k JOIN articles a ON a.id = k.article_id
-                        WHERE k.status = 'approved' AND a.status = 'published' AND a.published_at <= :now
+                        WHERE k.status = 'approved' AND k.kind = 'comment'
+                          AND a.status = 'published' AND a.published_at <= :now AND a.kind = 'post'
                         ORDER BY k.created_at DESC, k.id DESC LIMIT :limit""")
                 .bind("now", now.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> {
@@ -50,7 +51,7 @@ public final class CommentStore {
         return jdbi.withHandle(h -> {
             String own = ownPending.isEmpty() ? "" : " OR (k.status = 'pending' AND k.id IN (<own>))";
             Query q = h.createQuery("SELECT " + PUBLIC_COLUMNS + " FROM comments k WHERE k.article_id = :article AND "
-                            + "(k.status = 'approved'" + own + ") ORDER BY k.created_at, k.id")
+                            + "k.kind = 'comment' AND (k.status = 'approved'" + own + ") ORDER BY k.created_at, k.id")
                     .bind("article", articleId);
             if (!ownPending.isEmpty()) q.bindList("own", List.copyOf(ownPending));
             return q.map(CommentStore::mapPublic).list();
@@ -60,7 +61,7 @@ public final class CommentStore {
     /** An approved comment on this article, which a reply may answer. */
     public Optional<Comment> approvedOn(long articleId, long commentId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_COLUMNS
-                        + " FROM comments k WHERE k.id = :id AND k.article_id = :article AND k.status = 'approved'")
+                        + " FROM comments k WHERE k.id = :id AND k.article_id = :article AND k.status = 'approved' AND k.kind = 'comment'")
                 .bind("id", commentId).bind("article", articleId)
                 .map(CommentStore::mapPublic).findOne());
     }

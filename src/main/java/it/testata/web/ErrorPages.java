@@ -5,6 +5,8 @@ import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -17,12 +19,19 @@ public final class ErrorPages {
     private final LayoutService layouts;
     private final Renderer renderer;
     private final Pattern slashless;
+    private final Function<Context, Optional<String>> moved;
 
     /** @param slashless paths that exist with a trailing slash; without it they redirect 301 */
     public ErrorPages(LayoutService layouts, Renderer renderer, Pattern slashless) {
+        this(layouts, renderer, slashless, ctx -> Optional.empty());
+    }
+
+    /** @param moved where an address that names nothing has moved (an imported site's old addresses): 301 there */
+    public ErrorPages(LayoutService layouts, Renderer renderer, Pattern slashless, Function<Context, Optional<String>> moved) {
         this.layouts = layouts;
         this.renderer = renderer;
         this.slashless = slashless;
+        this.moved = moved;
     }
 
     public void notFound(Context ctx) {
@@ -34,8 +43,24 @@ public final class ErrorPages {
             ctx.redirect(path + "/" + (q == null ? "" : "?" + q), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        Optional<String> target = movedTo(ctx);
+        if (target.isPresent()) {
+            ctx.attribute(RENDERED, Boolean.TRUE);
+            ctx.redirect(target.get(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
         Messages msg = layouts.messages();
         render(ctx, 404, msg.t("error.404.title"), msg.t("error.404.text"), true);
+    }
+
+    private Optional<String> movedTo(Context ctx) {
+        if (!"GET".equals(ctx.method().name()) && !"HEAD".equals(ctx.method().name())) return Optional.empty();
+        try {
+            return moved.apply(ctx);
+        } catch (RuntimeException e) {
+            log.warn("could not look up where {} moved: {}", ctx.path(), e.toString());
+            return Optional.empty();
+        }
     }
 
     public void serverError(Exception e, Context ctx) {

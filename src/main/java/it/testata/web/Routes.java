@@ -1,10 +1,12 @@
 package it.testata.web;
 
 import it.testata.article.ArticleHandlers;
+import it.testata.article.PageHandlers;
 import it.testata.comment.CommentHandlers;
 import it.testata.feed.FeedHandlers;
 import it.testata.search.SearchHandlers;
 import it.testata.sitemap.SitemapHandlers;
+import it.testata.redirect.RedirectHandlers;
 import it.testata.spam.AkismetHandlers;
 
 import java.util.List;
@@ -19,13 +21,14 @@ public final class Routes {
     /** Public addresses that end in a slash; the same address without it redirects 301. */
     public static final Pattern SLASHED = Pattern.compile(
             "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+"
-            + "|((category|tag|author)/[^/]+/|\\d{4}/\\d{2}/\\d{2}/[^/]+/|comments/)?feed|feed/atom|search/[^/]+(/page/\\d+)?)/$");
+            + "|((category|tag|author)/[^/]+/|\\d{4}/\\d{2}/\\d{2}/[^/]+/|comments/)?feed|feed/atom|search/[^/]+(/page/\\d+)?"
+            + "|[a-z0-9]+(-[a-z0-9]+)*)/$");
 
     private Routes() {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
-                                    AkismetHandlers akismet) {
+                                    AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects) {
         return List.of(
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
@@ -48,9 +51,10 @@ public final class Routes {
                 new Route("GET", "/search/{term}/", PUBLIC, search::path),
                 new Route("GET", "/search/{term}/page/{n}/", PUBLIC, search::path),
                 // WordPress's search address is the home page with ?s=
-                new Route("GET", "/", PUBLIC, ctx -> {
+                // WordPress's /?p=ID and /?page_id=ID redirect first
+                new Route("GET", "/", PUBLIC, redirects.home(ctx -> {
                     if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
-                }),
+                })),
                 new Route("GET", "/page/{n}/", PUBLIC, ctx -> {
                     if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
                 }),
@@ -62,6 +66,8 @@ public final class Routes {
                 new Route("GET", "/author/{slug}/page/{n}/", PUBLIC, articles::author),
                 new Route("GET", "/{year}/{month}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
-                new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article));
+                new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article),
+                // after every other route: a page's address is one segment that no other route claims
+                new Route("GET", "/{slug}/", PUBLIC, pages::page));
     }
 }

@@ -1,0 +1,62 @@
+package it.testata.cli;
+
+import it.testata.Site;
+import it.testata.wordpress.HamLearner;
+import it.testata.wordpress.ImportSummary;
+import it.testata.wordpress.WxrImporter;
+import it.testata.wordpress.WxrReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "import-wxr", mixinStandardHelpOptions = true,
+        description = "Imports a WordPress export (Tools > Export, WXR 1.1 or 1.2): authors, categories, tags, posts, "
+                + "pages, comments and the old addresses as redirects. Importing again updates instead of copying; "
+                + "a malformed file changes nothing.")
+public final class ImportWxrCommand implements Callable<Integer> {
+    @Mixin
+    SiteOptions site;
+
+    @Option(names = "--dry-run", description = "Read and count everything, write nothing.")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "FILE.xml", description = "The WordPress export file.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            System.err.println("testata: " + file + " is not a readable file");
+            return 2;
+        }
+        try (Site s = Site.open(site.config(null))) {
+            // the spam filter learns the approved reader comments the import added as ham
+            HamLearner ham = dryRun ? HamLearner.NONE : batch -> {
+                java.util.Map<Long, it.testata.spam.SpamInput> comments = new java.util.LinkedHashMap<>();
+                for (HamLearner.Ham c : batch) {
+                    comments.put(c.id(), new it.testata.spam.SpamInput(c.author(), c.email(), c.url(), c.text(), c.ipNet()));
+                }
+                s.commentService.learnHam(comments);
+            };
+            WxrImporter importer = new WxrImporter(s.db.jdbi(), s.changes, s.settings.current().zone(), ham);
+            ImportSummary summary;
+            try (ProgressBar bar = ProgressBar.onTerminal(Files.size(file))) {
+                summary = importer.importFile(file, dryRun, bar::show);
+            } catch (WxrReader.Malformed e) {
+                System.err.println("testata: " + file + ":" + e.line + ":" + e.column + ": " + e.getMessage()
+                        + (dryRun ? "" : " (nothing was imported)"));
+                return 2;
+            }
+            if (summary.skipped() > 0) {
+                System.err.println("skipped " + summary.skipped() + " items that are neither posts nor pages (attachments, menus...)");
+            }
+            System.out.println(summary.line());
+            return 0;
+        }
+    }
+}
