@@ -22,6 +22,13 @@ public final class ImportWxrCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
 
+    /**
+     * How many imported approved comments the spam filter learns as ham, the newest. Ten thousand judged comments
+     * are far more than the classifier needs (the starter's weight is then 1 %), and teaching a hundred thousand
+     * would double the time of a large import.
+     */
+    static final int HAM_TAUGHT = 10_000;
+
     @Option(names = "--dry-run", description = "Read and count everything, write nothing.")
     boolean dryRun;
 
@@ -35,13 +42,14 @@ public final class ImportWxrCommand implements Callable<Integer> {
             return 2;
         }
         try (Site s = Site.open(site.config(null))) {
-            // the spam filter learns the approved reader comments the import added as ham
+            // the spam filter learns the approved reader comments the import added as ham: the last HAM_TAUGHT
+            // of them in file order (the newest, as WordPress exports oldest first)
+            java.util.ArrayDeque<HamLearner.Ham> latest = new java.util.ArrayDeque<>();
             HamLearner ham = dryRun ? HamLearner.NONE : batch -> {
-                java.util.Map<Long, it.testata.spam.SpamInput> comments = new java.util.LinkedHashMap<>();
                 for (HamLearner.Ham c : batch) {
-                    comments.put(c.id(), new it.testata.spam.SpamInput(c.author(), c.email(), c.url(), c.text(), c.ipNet()));
+                    if (latest.size() == HAM_TAUGHT) latest.removeFirst();
+                    latest.addLast(c);
                 }
-                s.commentService.learnHam(comments);
             };
             WxrImporter importer = new WxrImporter(s.db.jdbi(), s.changes, s.settings.current().zone(), ham);
             ImportSummary summary;
@@ -52,6 +60,11 @@ public final class ImportWxrCommand implements Callable<Integer> {
                         + (dryRun ? "" : " (nothing was imported)"));
                 return 2;
             }
+            java.util.Map<Long, it.testata.spam.SpamInput> taught = new java.util.LinkedHashMap<>();
+            for (HamLearner.Ham c : latest) {
+                taught.put(c.id(), new it.testata.spam.SpamInput(c.author(), c.email(), c.url(), c.text(), c.ipNet()));
+            }
+            s.commentService.learnHam(taught);
             if (summary.skipped() > 0) {
                 System.err.println("skipped " + summary.skipped() + " items that are neither posts nor pages (attachments, menus...)");
             }

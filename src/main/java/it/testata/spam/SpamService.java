@@ -123,13 +123,15 @@ public final class SpamService {
 
     /**
      * Teaches the model many comments with one label inside the caller's transaction (the WordPress import teaches
-     * the approved comments as ham), a chunk at a time so that memory stays bounded. Returns how many.
+     * the approved comments as ham), ten thousand at a time so that memory stays bounded. Returns how many.
      */
+    private static final int CHUNK = 10_000;
+
     public static int learnAll(Handle h, List<SpamInput> comments, boolean spam) {
         if (comments.isEmpty()) return 0;
         SpamStore.lock(h);
-        for (int from = 0; from < comments.size(); from += 2_000) {
-            List<SpamInput> chunk = comments.subList(from, Math.min(comments.size(), from + 2_000));
+        for (int from = 0; from < comments.size(); from += CHUNK) {
+            List<SpamInput> chunk = comments.subList(from, Math.min(comments.size(), from + CHUNK));
             List<Features> features = chunk.stream().map(SpamInput::features).toList();
             java.util.Set<String> names = new java.util.HashSet<>();
             for (Features f : features) names.addAll(f.names());
