@@ -1,6 +1,12 @@
 package it.testata;
 
 import io.javalin.Javalin;
+import it.testata.account.Access;
+import it.testata.account.AccountService;
+import it.testata.account.LoginHandlers;
+import it.testata.account.UserStore;
+import it.testata.admin.AdminFrames;
+import it.testata.admin.AdminHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
@@ -40,6 +46,7 @@ public final class Site implements AutoCloseable {
     public final ArticleService articles;
     public final CommentStore comments;
     public final CommentService commentService;
+    public final AccountService accounts;
     private Javalin http;
     private List<Route> routes = List.of();
 
@@ -52,6 +59,7 @@ public final class Site implements AutoCloseable {
         this.articles = new ArticleService(articleStore, changes);
         this.comments = new CommentStore(db.jdbi());
         this.commentService = new CommentService(comments, changes);
+        this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -78,10 +86,13 @@ public final class Site implements AutoCloseable {
         Renderer renderer = new Renderer(cache);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
+        AdminFrames adminFrames = new AdminFrames(settings, assets);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer));
-        http = Server.create(routes, renderer, errors, CommentCookies::personal);
+                new SiteHandlers(db, assets, layouts, renderer),
+                new LoginHandlers(accounts, adminFrames, renderer, settings),
+                new AdminHandlers(adminFrames, renderer));
+        http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();
         return this;

@@ -1,13 +1,17 @@
 package it.testata.web;
 
+import it.testata.account.LoginHandlers;
+import it.testata.admin.AdminHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.comment.CommentHandlers;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.PUBLIC;
 import static it.testata.web.Route.Guard.PUBLIC_FORM;
+import static it.testata.web.Route.Guard.STAFF;
 
 /** Every route of the site, in one table, each with its guard. Specific paths come before general ones. */
 public final class Routes {
@@ -17,8 +21,14 @@ public final class Routes {
 
     private Routes() {}
 
-    public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site) {
+    public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
+                                    LoginHandlers login, AdminHandlers admin) {
         return List.of(
+                new Route("GET", "/admin/login", LOGIN, login::form),
+                new Route("POST", "/admin/login", LOGIN, login::submit),
+                new Route("POST", "/admin/logout", STAFF, login::logout),
+                new Route("GET", "/admin", STAFF, admin::root),
+                new Route("GET", "/admin/", STAFF, admin::dashboard),
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
