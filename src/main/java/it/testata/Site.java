@@ -7,9 +7,13 @@ import it.testata.account.LoginHandlers;
 import it.testata.account.UserStore;
 import it.testata.admin.AdminFrames;
 import it.testata.admin.AdminHandlers;
+import it.testata.api.ApiHandlers;
+import it.testata.api.ArticleApiHandlers;
+import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
+import it.testata.article.Scheduler;
 import it.testata.comment.CommentCookies;
 import it.testata.comment.CommentHandlers;
 import it.testata.comment.CommentService;
@@ -18,6 +22,7 @@ import it.testata.comment.CommentViews;
 import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
+import it.testata.db.Leases;
 import it.testata.importer.DemoContent;
 import it.testata.settings.SettingsService;
 import it.testata.web.Assets;
@@ -48,6 +53,7 @@ public final class Site implements AutoCloseable {
     public final CommentService commentService;
     public final AccountService accounts;
     private Javalin http;
+    private Scheduler scheduler;
     private List<Route> routes = List.of();
 
     private Site(Config config) {
@@ -91,11 +97,21 @@ public final class Site implements AutoCloseable {
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
-                new AdminHandlers(adminFrames, renderer));
+                new AdminHandlers(adminFrames, renderer),
+                new ApiHandlers(articles, layouts),
+                new ArticleApiHandlers(articles, layouts),
+                new CommentApiHandlers(commentService, articles, layouts));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();
+        scheduler = new Scheduler(articles, new Leases(db.jdbi()));
+        scheduler.start();
         return this;
+    }
+
+    /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     public int port() {
@@ -108,6 +124,7 @@ public final class Site implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) scheduler.close();
         changes.close();
         if (http != null) {
             try {
