@@ -25,6 +25,9 @@ import it.testata.db.Db;
 import it.testata.db.Leases;
 import it.testata.importer.DemoContent;
 import it.testata.settings.SettingsService;
+import it.testata.spam.SpamService;
+import it.testata.spam.SpamStore;
+import it.testata.spam.StarterModel;
 import it.testata.web.Assets;
 import it.testata.web.ErrorPages;
 import it.testata.web.LayoutService;
@@ -50,10 +53,12 @@ public final class Site implements AutoCloseable {
     public final ArticleStore articleStore;
     public final ArticleService articles;
     public final CommentStore comments;
+    public final SpamService spam;
     public final CommentService commentService;
     public final AccountService accounts;
     private Javalin http;
     private Scheduler scheduler;
+    private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
 
     private Site(Config config) {
@@ -64,7 +69,8 @@ public final class Site implements AutoCloseable {
         this.articleStore = new ArticleStore(db.jdbi());
         this.articles = new ArticleService(articleStore, changes);
         this.comments = new CommentStore(db.jdbi());
-        this.commentService = new CommentService(comments, changes);
+        this.spam = new SpamService(new SpamStore(db.jdbi()), StarterModel.shipped());
+        this.commentService = new CommentService(comments, changes, spam);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
     }
 
@@ -104,6 +110,13 @@ public final class Site implements AutoCloseable {
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();
+        housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "testata-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        // spam older than 30 days goes for good: at start, then every hour
+        housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         scheduler = new Scheduler(articles, new Leases(db.jdbi()));
         scheduler.start();
         return this;
@@ -122,9 +135,19 @@ public final class Site implements AutoCloseable {
         return routes;
     }
 
+    private void purgeSpam() {
+        try {
+            int n = commentService.purgeSpam(java.time.Instant.now());
+            if (n > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("purged {} spam comments older than 30 days", n);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Site.class).warn("spam purge failed: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
         if (scheduler != null) scheduler.close();
+        if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {
             try {

@@ -115,6 +115,10 @@ public final class CommentApiHandlers {
         m.put("created_at", ArticleApiHandlers.iso(c.createdAt(), zone));
         m.put("text", c.bodyRaw());
         m.put("network", c.ipNet());
+        m.put("verdict", c.verdict());
+        m.put("score", c.score());
+        m.put("reasons", c.reasons());
+        m.put("learned", c.learned());
         return m;
     }
 }

@@ -92,9 +92,12 @@ class ApiCommentsTest {
         Answer approved = as.get(Role.MODERATOR).post("/api/v1/comments/" + id + "/approve", null);
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.json().get("status").asText()).isEqualTo("approved");
+        assertThat(approved.json().get("learned").asText()).isEqualTo("ham"); // moderation through the API teaches the filter
         assertThat(site.get(path).body()).contains("Un commento da approvare.").doesNotContain("carla@example.org");
 
-        assertThat(as.get(Role.EDITOR).post("/api/v1/comments/" + id + "/spam", null).json().get("status").asText()).isEqualTo("spam");
+        JsonNode spam = as.get(Role.EDITOR).post("/api/v1/comments/" + id + "/spam", null).json();
+        assertThat(spam.get("status").asText()).isEqualTo("spam");
+        assertThat(spam.get("learned").asText()).isEqualTo("spam");
         assertThat(site.get(path).body()).doesNotContain("Un commento da approvare.");
         assertThat(as.get(Role.ADMIN).post("/api/v1/comments/" + id + "/trash", null).json().get("status").asText()).isEqualTo("trash");
         assertThat(as.get(Role.MODERATOR).post("/api/v1/comments/999999/approve", null).status()).isEqualTo(404);
