@@ -25,6 +25,7 @@ import it.testata.db.Db;
 import it.testata.db.Leases;
 import it.testata.importer.DemoContent;
 import it.testata.settings.SettingsService;
+import it.testata.spam.AkismetHandlers;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
 import it.testata.spam.StarterModel;
@@ -101,7 +102,7 @@ public final class Site implements AutoCloseable {
         AdminFrames adminFrames = new AdminFrames(settings, assets);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer),
+                new SiteHandlers(db, assets, layouts, renderer), new AkismetHandlers(spam, settings),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
                 new AdminHandlers(adminFrames, renderer),
                 new ApiHandlers(articles, layouts),
