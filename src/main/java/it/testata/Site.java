@@ -1,10 +1,20 @@
 package it.testata;
 
 import io.javalin.Javalin;
+import it.testata.account.Access;
+import it.testata.account.AccountService;
+import it.testata.account.LoginHandlers;
+import it.testata.account.UserStore;
+import it.testata.admin.AdminFrames;
+import it.testata.admin.AdminHandlers;
+import it.testata.api.ApiHandlers;
+import it.testata.api.ArticleApiHandlers;
+import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
 import it.testata.article.PageHandlers;
+import it.testata.article.Scheduler;
 import it.testata.comment.CommentCookies;
 import it.testata.comment.CommentHandlers;
 import it.testata.comment.CommentService;
@@ -13,6 +23,7 @@ import it.testata.comment.CommentViews;
 import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
+import it.testata.db.Leases;
 import it.testata.feed.FeedHandlers;
 import it.testata.feed.FeedService;
 import it.testata.feed.FeedStore;
@@ -56,7 +67,9 @@ public final class Site implements AutoCloseable {
     public final CommentStore comments;
     public final SpamService spam;
     public final CommentService commentService;
+    public final AccountService accounts;
     private Javalin http;
+    private Scheduler scheduler;
     private SearchService search;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
@@ -71,6 +84,7 @@ public final class Site implements AutoCloseable {
         this.comments = new CommentStore(db.jdbi());
         this.spam = new SpamService(new SpamStore(db.jdbi()), StarterModel.shipped());
         this.commentService = new CommentService(comments, changes, spam);
+        this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -102,14 +116,20 @@ public final class Site implements AutoCloseable {
                 () -> settings.current().locale(), articles::nextPublicationMillis);
         changes.subscribe(search::onChange);
         search.start();
+        AdminFrames adminFrames = new AdminFrames(settings, assets);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
                 new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
                 new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),
                 new SearchHandlers(search, layouts, renderer),
-                new AkismetHandlers(spam, settings), new PageHandlers(articles, layouts, renderer), redirects);
-        http = Server.create(routes, renderer, errors, CommentCookies::personal);
+                new AkismetHandlers(spam, settings), new PageHandlers(articles, layouts, renderer), redirects,
+                new LoginHandlers(accounts, adminFrames, renderer, settings),
+                new AdminHandlers(adminFrames, renderer),
+                new ApiHandlers(articles, layouts),
+                new ArticleApiHandlers(articles, layouts),
+                new CommentApiHandlers(commentService, articles, layouts));
+        http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -119,7 +139,14 @@ public final class Site implements AutoCloseable {
         });
         // spam older than 30 days goes for good: at start, then every hour
         housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        scheduler = new Scheduler(articles, new Leases(db.jdbi()));
+        scheduler.start();
         return this;
+    }
+
+    /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** This server's own search index, in the data folder (with PostgreSQL every server keeps its own). */
@@ -146,6 +173,7 @@ public final class Site implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) scheduler.close();
         if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {

@@ -20,6 +20,15 @@ public final class ClientAddress {
         return truncate(remote);
     }
 
+    /**
+     * True when the reader reached the site over HTTPS: the connection itself, or X-Forwarded-Proto: https
+     * set by a proxy on the same machine (the same trust as for X-Forwarded-For).
+     */
+    public static boolean https(Context ctx) {
+        if ("https".equals(ctx.scheme())) return true;
+        return "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) && isLoopback(ctx.req().getRemoteAddr());
+    }
+
     public static String truncate(String address) {
         if (address == null || address.isBlank()) return "";
         try {

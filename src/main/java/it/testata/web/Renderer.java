@@ -90,6 +90,12 @@ public final class Renderer {
         return cache.generation();
     }
 
+    /** Renders a page for one signed-in person (the back office): stored by no cache, shared or private. */
+    public void privatePage(Context ctx, int status, String template, Object model) {
+        uncached(ctx, status, template, model);
+        ctx.header("Cache-Control", "private, no-store");
+    }
+
     /** Renders a page that is never cached (errors, forms with values), with the given status. */
     public void uncached(Context ctx, int status, String template, Object model) {
         ctx.status(status);

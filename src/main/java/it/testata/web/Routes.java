@@ -1,5 +1,10 @@
 package it.testata.web;
 
+import it.testata.account.LoginHandlers;
+import it.testata.admin.AdminHandlers;
+import it.testata.api.ApiHandlers;
+import it.testata.api.ArticleApiHandlers;
+import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.PageHandlers;
 import it.testata.comment.CommentHandlers;
@@ -12,9 +17,13 @@ import it.testata.spam.AkismetHandlers;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static it.testata.web.Route.Guard.AUTHOR;
+import static it.testata.web.Route.Guard.LOGIN;
+import static it.testata.web.Route.Guard.MODERATOR;
 import static it.testata.web.Route.Guard.KEYED;
 import static it.testata.web.Route.Guard.PUBLIC;
 import static it.testata.web.Route.Guard.PUBLIC_FORM;
+import static it.testata.web.Route.Guard.STAFF;
 
 /** Every route of the site, in one table, each with its guard. Specific paths come before general ones. */
 public final class Routes {
@@ -28,8 +37,30 @@ public final class Routes {
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
-                                    AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects) {
+                                    AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
+                                    LoginHandlers login, AdminHandlers admin, ApiHandlers api,
+                                    ArticleApiHandlers articleApi, CommentApiHandlers commentApi) {
         return List.of(
+                new Route("GET", "/admin/login", LOGIN, login::form),
+                new Route("POST", "/admin/login", LOGIN, login::submit),
+                new Route("POST", "/admin/logout", STAFF, login::logout),
+                new Route("GET", "/admin", STAFF, admin::root),
+                new Route("GET", "/admin/", STAFF, admin::dashboard),
+                new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
+                new Route("GET", "/api/v1/categories", STAFF, api::categories),
+                new Route("GET", "/api/v1/tags", STAFF, api::tags),
+                new Route("GET", "/api/v1/articles", AUTHOR, articleApi::list),
+                new Route("POST", "/api/v1/articles", AUTHOR, articleApi::create),
+                new Route("GET", "/api/v1/articles/{id}", AUTHOR, articleApi::get),
+                new Route("PATCH", "/api/v1/articles/{id}", AUTHOR, articleApi::patch),
+                new Route("DELETE", "/api/v1/articles/{id}", AUTHOR, articleApi::delete),
+                new Route("GET", "/api/v1/articles/{id}/revisions", AUTHOR, articleApi::revisions),
+                new Route("GET", "/api/v1/comments", MODERATOR, commentApi::list),
+                new Route("GET", "/api/v1/comments/{id}", MODERATOR, commentApi::get),
+                new Route("POST", "/api/v1/comments/{id}/approve", MODERATOR, commentApi::approve),
+                new Route("POST", "/api/v1/comments/{id}/spam", MODERATOR, commentApi::spam),
+                new Route("POST", "/api/v1/comments/{id}/trash", MODERATOR, commentApi::trash),
+                new Route("DELETE", "/api/v1/comments/{id}", MODERATOR, commentApi::delete),
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),

@@ -34,7 +34,7 @@ public final class Server {
      * @param personal requests owed a page of their own (the reader's comment cookies): never from the cache
      */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
-                                 java.util.function.Predicate<Context> personal) {
+                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper) {
         CachedPages front = new CachedPages(renderer, securityFields());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -55,7 +55,7 @@ public final class Server {
                 if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
             });
             for (Route r : routes) {
-                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), r.handler());
+                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r, gatekeeper));
             }
             config.routes.exception(NotFound.class, (e, ctx) -> errors.notFound(ctx));
             config.routes.exception(Exception.class, errors::serverError);
@@ -63,6 +63,19 @@ public final class Server {
                 if (!ErrorPages.rendered(ctx)) errors.notFound(ctx);
             });
         });
+    }
+
+    /**
+     * The route's handler behind its guard. The sign-in form and the staff routes are never cached anywhere
+     * (Cache-Control: private, no-store) and run only when the gatekeeper admits the request; other routes
+     * (public, or checking a key themselves) run as they are.
+     */
+    static io.javalin.http.Handler guarded(Route r, Gatekeeper gatekeeper) {
+        if (!r.guard().staff() && r.guard() != Route.Guard.LOGIN) return r.handler();
+        return ctx -> {
+            ctx.header("Cache-Control", "private, no-store");
+            if (gatekeeper.admit(ctx, r.guard())) r.handler().handle(ctx);
+        };
     }
 
     /**

@@ -145,6 +145,11 @@ public final class TestSite implements AutoCloseable {
 
     /** Runs ./testata ARGS as a separate JVM on this site's data, as an operator would. */
     public Cli cli(String... args) {
+        return cliWithInput(null, args);
+    }
+
+    /** Runs ./testata ARGS with this text as its standard input (closed after it; null leaves it open). */
+    public Cli cliWithInput(String input, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -159,6 +164,11 @@ public final class TestSite implements AutoCloseable {
             Path out = Files.createTempFile("testata-cli-out", ".txt");
             Path err = Files.createTempFile("testata-cli-err", ".txt");
             Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (input != null) {
+                try (var stdin = p.getOutputStream()) {
+                    stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("testata " + String.join(" ", args) + " did not finish");

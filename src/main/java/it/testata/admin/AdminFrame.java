@@ -1,0 +1,35 @@
+package it.testata.admin;
+
+import it.testata.account.Role;
+import it.testata.account.User;
+import it.testata.settings.Settings;
+import it.testata.web.Assets;
+import it.testata.web.Messages;
+
+import java.util.List;
+
+/**
+ * What admin/layout.jte needs; every back-office page record carries one. {@code csrf} is the token every
+ * form posts back (the template {@code @template.admin.csrf(frame = page.frame())} writes the hidden field);
+ * {@code user} is null on the sign-in page only.
+ */
+public record AdminFrame(Settings site, Messages msg, Assets assets, User user, String csrf, String title,
+                         String section) {
+
+    /** One entry of the back office's navigation: where, its text's message key, and who sees it. */
+    public record NavItem(String section, String path, String labelKey, List<Role> roles) {}
+
+    /** The navigation, in order; each back-office area adds its line here. */
+    public static final List<NavItem> NAV = List.of(
+            new NavItem("dashboard", "/admin/", "admin.nav.dashboard", List.of(Role.values())));
+
+    /** The entries this user may open. */
+    public List<NavItem> nav() {
+        if (user == null) return List.of();
+        return NAV.stream().filter(i -> i.roles().contains(user.role())).toList();
+    }
+
+    public String pageTitle() {
+        return title + " – " + site.siteName();
+    }
+}

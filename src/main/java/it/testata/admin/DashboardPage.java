@@ -1,0 +1,5 @@
+package it.testata.admin;
+
+/** What admin/dashboard.jte receives. */
+public record DashboardPage(AdminFrame frame) {
+}
