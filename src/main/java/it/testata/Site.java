@@ -4,9 +4,11 @@ import io.javalin.Javalin;
 import it.testata.account.Access;
 import it.testata.account.AccountService;
 import it.testata.account.LoginHandlers;
+import it.testata.account.UserHandlers;
 import it.testata.account.UserStore;
 import it.testata.admin.AdminFrames;
 import it.testata.admin.AdminHandlers;
+import it.testata.admin.DashboardStore;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
@@ -19,6 +21,9 @@ import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.importer.DemoContent;
+import it.testata.moderation.ModerationHandlers;
+import it.testata.moderation.ModerationService;
+import it.testata.settings.SettingsHandlers;
 import it.testata.settings.SettingsService;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
@@ -97,7 +102,12 @@ public final class Site implements AutoCloseable {
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
-                new AdminHandlers(adminFrames, renderer));
+                new AdminHandlers(adminFrames, renderer, new DashboardStore(db.jdbi()), commentService, spam),
+                new Routes.BackOffice(
+                        new ModerationHandlers(commentService, new ModerationService(commentService, settings), settings,
+                                adminFrames, renderer),
+                        new SettingsHandlers(settings, adminFrames, renderer),
+                        new UserHandlers(accounts, adminFrames, renderer)));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();
