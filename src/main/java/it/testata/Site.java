@@ -9,9 +9,13 @@ import it.testata.account.UserStore;
 import it.testata.admin.AdminFrames;
 import it.testata.admin.AdminHandlers;
 import it.testata.admin.DashboardStore;
+import it.testata.api.ApiHandlers;
+import it.testata.api.ArticleApiHandlers;
+import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
+import it.testata.article.Scheduler;
 import it.testata.comment.CommentCookies;
 import it.testata.comment.CommentHandlers;
 import it.testata.comment.CommentService;
@@ -20,6 +24,7 @@ import it.testata.comment.CommentViews;
 import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
+import it.testata.db.Leases;
 import it.testata.importer.DemoContent;
 import it.testata.moderation.ModerationHandlers;
 import it.testata.moderation.ModerationService;
@@ -57,6 +62,7 @@ public final class Site implements AutoCloseable {
     public final CommentService commentService;
     public final AccountService accounts;
     private Javalin http;
+    private Scheduler scheduler;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
 
@@ -103,6 +109,9 @@ public final class Site implements AutoCloseable {
                 new SiteHandlers(db, assets, layouts, renderer),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
                 new AdminHandlers(adminFrames, renderer, new DashboardStore(db.jdbi()), commentService, spam),
+                new ApiHandlers(articles, layouts),
+                new ArticleApiHandlers(articles, layouts),
+                new CommentApiHandlers(commentService, articles, layouts),
                 new Routes.BackOffice(
                         new ModerationHandlers(commentService, new ModerationService(commentService, settings), settings,
                                 adminFrames, renderer),
@@ -118,7 +127,14 @@ public final class Site implements AutoCloseable {
         });
         // spam older than 30 days goes for good: at start, then every hour
         housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        scheduler = new Scheduler(articles, new Leases(db.jdbi()));
+        scheduler.start();
         return this;
+    }
+
+    /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     public int port() {
@@ -140,6 +156,7 @@ public final class Site implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) scheduler.close();
         if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {

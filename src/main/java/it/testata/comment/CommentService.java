@@ -200,6 +200,11 @@ public final class CommentService {
         CommentStore.setLearned(h, c.id(), isSpam ? "spam" : "ham");
     }
 
+    /** One comment with everything staff may see. */
+    public Optional<CommentRecord> find(long id) {
+        return store.find(id);
+    }
+
     /** What became of a moderator's edit or reply. */
     public sealed interface Written {
         record Saved(long id) implements Written {}
@@ -222,10 +227,6 @@ public final class CommentService {
         return store.page(status, offset, limit);
     }
 
-    public Optional<CommentRecord> find(long id) {
-        return store.staffView(id);
-    }
-
     public Map<Long, String> articleTitles(Collection<Long> articleIds) {
         return store.articleTitles(articleIds);
     }
@@ -235,7 +236,7 @@ public final class CommentService {
      * Checked with the limits the public form has; an approved comment's pages drop from every cache.
      */
     public Written edit(long id, String author, String url, String text, CommentSettings limits) {
-        Optional<CommentRecord> found = store.staffView(id);
+        Optional<CommentRecord> found = store.find(id);
         if (found.isEmpty()) return new Written.Missing();
         CommentForm form = new CommentForm(found.get().articleId(), null, author.strip(), found.get().authorEmail(),
                 url.strip(), text.replace("\r\n", "\n"), false, "", "");

@@ -111,6 +111,10 @@ public final class CommentStore {
                 .mapTo(Long.class).one();
     }
 
+    public Optional<CommentRecord> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
     public static Optional<CommentRecord> find(Handle h, long id) {
         return h.createQuery(STAFF_SELECT + "WHERE k.id = :id").bind("id", id).map(CommentStore::mapStaff).findOne();
     }
@@ -170,11 +174,6 @@ public final class CommentStore {
                         + "WHERE k.status = :status ORDER BY k.created_at DESC, k.id DESC LIMIT :limit OFFSET :offset")
                 .bind("status", status.db()).bind("limit", limit).bind("offset", offset)
                 .map(CommentStore::mapStaff).list());
-    }
-
-    /** A comment with everything staff may see. */
-    public Optional<CommentRecord> staffView(long id) {
-        return jdbi.withHandle(h -> find(h, id));
     }
 
     /** The titles of these articles, by id. */
