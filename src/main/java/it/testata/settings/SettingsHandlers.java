@@ -68,7 +68,11 @@ public final class SettingsHandlers {
                         .filter(e -> Networks.parse(e).isEmpty()).findFirst().orElse(v));
                 default -> switch (f.kind()) {
                     case "url" -> msg.t("admin.settings.error.url");
-                    case "number" -> msg.t("admin.settings.error.number");
+                    case "number" -> {
+                        CommentSettings.Range r = CommentSettings.RANGES.get(f.name());
+                        yield r == null || !v.matches("[0-9]{1,6}") ? msg.t("admin.settings.error.number")
+                                : msg.t("admin.settings.error.range", String.valueOf(r.min()), String.valueOf(r.max()));
+                    }
                     case "decimal" -> msg.t("admin.settings.error.probability");
                     case "list" -> msg.t("admin.settings.error.long", "20000");
                     default -> msg.t("admin.settings.error.long", "200");

@@ -91,6 +91,7 @@ class SettingsPageTest {
         fields.put("base_url", "www.esempio.it");
         fields.put("comments.thread_depth", "tre");
         fields.put("spam.hold_at", "1.5");
+        fields.put("comments.max_text", "0");
         fields.put("spam.blocked_networks", "203.0.113.0/24\nnon-una-rete");
         fields.put("locale", "fr");
         HttpResponse<String> r = ada.postForm("/admin/settings", fields);
@@ -108,7 +109,8 @@ class SettingsPageTest {
         assertThat(error(d, "spam.hold_at")).contains("fra 0 e 1");
         assertThat(error(d, "spam.blocked_networks")).contains("«non-una-rete»");
         assertThat(error(d, "locale")).isEqualTo("Scegli italiano o inglese.");
-        assertThat(d.select(".field-error")).hasSize(6);
+        assertThat(error(d, "comments.max_text")).isEqualTo("Scrivi un numero intero fra 1 e 100000.");
+        assertThat(d.select(".field-error")).hasSize(7);
         assertThat(d.selectFirst("input[name=timezone]").attr("aria-invalid")).isEqualTo("true");
         assertThat(site.site().settings.current().siteName()).isEqualTo(before);
 
