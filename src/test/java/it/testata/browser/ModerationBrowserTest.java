@@ -68,7 +68,7 @@ class ModerationBrowserTest {
     }
 
     @Test
-    void aModeratorApprovesACommentWithTheKeyboardAndItAppearsOnThePublicPage() {
+    void aModeratorApprovesACommentWithTheKeyboardAndItAppearsOnThePublicPage() throws InterruptedException {
         CommentRecord older = held(site, SLUG, "Piero Sarti", "Il ponte nuovo regge meglio del vecchio.", "198.51.100.0/24");
         CommentRecord newer = held(site, SLUG, "Lia Fonti", "Aspettiamo la piena di primavera.", "203.0.113.0/24");
         browser = Browser.start();
@@ -105,6 +105,7 @@ class ModerationBrowserTest {
         while (System.currentTimeMillis() < deadline) {
             page = site.get(PATH).body();
             if (page.contains("Il ponte nuovo regge meglio del vecchio.")) break;
+            Thread.sleep(50);
         }
         assertThat(page).contains("Il ponte nuovo regge meglio del vecchio.").doesNotContain("Aspettiamo la piena di primavera.");
         assertThat(browser.consoleErrors()).isEmpty();
