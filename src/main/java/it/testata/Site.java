@@ -30,6 +30,7 @@ import it.testata.moderation.ModerationHandlers;
 import it.testata.moderation.ModerationService;
 import it.testata.settings.SettingsHandlers;
 import it.testata.settings.SettingsService;
+import it.testata.spam.AkismetHandlers;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
 import it.testata.spam.StarterModel;
@@ -106,7 +107,7 @@ public final class Site implements AutoCloseable {
         AdminFrames adminFrames = new AdminFrames(settings, assets);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer),
+                new SiteHandlers(db, assets, layouts, renderer), new AkismetHandlers(spam, settings),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
                 new AdminHandlers(adminFrames, renderer, new DashboardStore(db.jdbi()), commentService, spam),
                 new ApiHandlers(articles, layouts),
