@@ -10,4 +10,9 @@ import java.util.Map;
  */
 public record CommentPage(AdminFrame frame, QueueItem item, String author, String url, String text,
                           Map<String, String> editErrors, String reply, Map<String, String> replyErrors, String notice) {
+
+    /** The actions offered for the comment's status, as on its tab of the queue. */
+    public java.util.List<String> actions() {
+        return QueuePage.actionsFor(item.c().status());
+    }
 }

@@ -16,6 +16,10 @@ public record QueuePage(AdminFrame frame, CommentStatus tab, Map<CommentStatus, 
 
     /** The actions offered on this tab: everything but what the comments already are. */
     public List<String> actions() {
+        return actionsFor(tab);
+    }
+
+    static List<String> actionsFor(CommentStatus tab) {
         return switch (tab) {
             case PENDING -> List.of("approve", "spam", "trash");
             case APPROVED -> List.of("spam", "trash");
@@ -25,6 +29,6 @@ public record QueuePage(AdminFrame frame, CommentStatus tab, Map<CommentStatus, 
     }
 
     public String href(CommentStatus status, int n) {
-        return "/admin/comments?status=" + status.db() + (n > 1 ? "&page=" + n : "");
+        return ModerationHandlers.queueAddress(status, n);
     }
 }

@@ -183,6 +183,7 @@ class ModerationQueueTest {
         Document form = m.page("/admin/comments/" + c.id());
         assertThat(form.select("textarea[name=comment]").text()).isEqualTo("Testo con un refuso: sabto.");
 
+        assertThat(form.select("form.actions button[name=action]").eachAttr("value")).containsExactly("spam", "trash");
         HttpResponse<String> bad = m.postForm("/admin/comments/" + c.id() + "/edit",
                 Map.of("author", "Nome corretto", "url", "ftp://nope", "comment", ""));
         assertThat(bad.statusCode()).isEqualTo(422);
@@ -282,7 +283,7 @@ class ModerationQueueTest {
         assertThat(d.select("#articles-title + dl dt").eachText()).containsExactly("Bozze", "Programmati", "Pubblicati");
         assertThat(d.select("#articles-title + dl").text()).containsPattern("Pubblicati [1-9][0-9]*");
         assertThat(d.select(".waiting li").first().text()).contains("Il commento più recente in attesa");
-        assertThat(d.select(".waiting a").first().attr("href")).isEqualTo("/admin/comments/" + c.id());
+        assertThat(d.select(".waiting a").first().attr("href")).isEqualTo("/admin/comments?status=pending#comment-" + c.id());
         assertThat(d.select("#discards-title + dl").text()).containsPattern("campo trappola compilato \\(un programma automatico\\) [1-9]");
     }
 
