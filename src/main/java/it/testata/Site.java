@@ -4,9 +4,11 @@ import io.javalin.Javalin;
 import it.testata.account.Access;
 import it.testata.account.AccountService;
 import it.testata.account.LoginHandlers;
+import it.testata.account.UserHandlers;
 import it.testata.account.UserStore;
 import it.testata.admin.AdminFrames;
 import it.testata.admin.AdminHandlers;
+import it.testata.admin.DashboardStore;
 import it.testata.api.ApiHandlers;
 import it.testata.api.ArticleApiHandlers;
 import it.testata.api.CommentApiHandlers;
@@ -28,6 +30,9 @@ import it.testata.feed.FeedHandlers;
 import it.testata.feed.FeedService;
 import it.testata.feed.FeedStore;
 import it.testata.importer.DemoContent;
+import it.testata.moderation.ModerationHandlers;
+import it.testata.moderation.ModerationService;
+import it.testata.settings.SettingsHandlers;
 import it.testata.search.SearchHandlers;
 import it.testata.search.SearchService;
 import it.testata.search.SearchStore;
@@ -125,10 +130,15 @@ public final class Site implements AutoCloseable {
                 new SearchHandlers(search, layouts, renderer),
                 new AkismetHandlers(spam, settings), new PageHandlers(articles, layouts, renderer), redirects,
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
-                new AdminHandlers(adminFrames, renderer),
+                new AdminHandlers(adminFrames, renderer, new DashboardStore(db.jdbi()), commentService, spam),
                 new ApiHandlers(articles, layouts),
                 new ArticleApiHandlers(articles, layouts),
-                new CommentApiHandlers(commentService, articles, layouts));
+                new CommentApiHandlers(commentService, articles, layouts),
+                new Routes.BackOffice(
+                        new ModerationHandlers(commentService, new ModerationService(commentService, settings), settings,
+                                adminFrames, renderer),
+                        new SettingsHandlers(settings, adminFrames, renderer),
+                        new UserHandlers(accounts, adminFrames, renderer)));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

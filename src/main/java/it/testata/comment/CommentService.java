@@ -219,6 +219,84 @@ public final class CommentService {
         return store.find(id);
     }
 
+    /** What became of a moderator's edit or reply. */
+    public sealed interface Written {
+        record Saved(long id) implements Written {}
+        /** Field name to message key; nothing was written. */
+        record Invalid(Map<String, String> errors) implements Written {}
+        /** There is no such comment (any more). */
+        record Missing() implements Written {}
+    }
+
+    /** How many comments each tab holds; every status is present. */
+    public Map<CommentStatus, Integer> counts() {
+        Map<CommentStatus, Integer> found = store.counts();
+        Map<CommentStatus, Integer> all = new java.util.EnumMap<>(CommentStatus.class);
+        for (CommentStatus s : CommentStatus.values()) all.put(s, found.getOrDefault(s, 0));
+        return all;
+    }
+
+    /** One page of a moderation tab, newest first. */
+    public List<CommentRecord> page(CommentStatus status, int offset, int limit) {
+        return store.page(status, offset, limit);
+    }
+
+    public Map<Long, String> articleTitles(Collection<Long> articleIds) {
+        return store.articleTitles(articleIds);
+    }
+
+    /**
+     * A moderator corrects a comment's author name, website or text (the e-mail stays as the commenter gave it).
+     * Checked with the limits the public form has; an approved comment's pages drop from every cache.
+     */
+    public Written edit(long id, String author, String url, String text, CommentSettings limits) {
+        Optional<CommentRecord> found = store.find(id);
+        if (found.isEmpty()) return new Written.Missing();
+        CommentForm form = new CommentForm(found.get().articleId(), null, author.strip(), found.get().authorEmail(),
+                url.strip(), text.replace("\r\n", "\n"), false, "", "");
+        Map<String, String> errors = form.errors(limits);
+        errors.remove("email");
+        if (!errors.isEmpty()) return new Written.Invalid(errors);
+        return changes.write((h, touched) -> {
+            Optional<CommentRecord> c = CommentStore.find(h, id);
+            if (c.isEmpty()) return new Written.Missing();
+            CommentStore.edit(h, id, form.author(), form.url(), form.comment(), CommentText.toSafeHtml(form.comment()));
+            if (c.get().status() == CommentStatus.APPROVED) touched.addAll(publicTags(c.get().articleId()));
+            return new Written.Saved(id);
+        });
+    }
+
+    /**
+     * A member of staff answers a comment: the reply is stored approved under it, signed with their name and
+     * e-mail, and not judged by the spam filter. Answering a pending comment approves it too (and teaches the
+     * filter ham), as a reply under a comment nobody can see would make no sense; spam and trash cannot be answered.
+     */
+    public Written reply(long parentId, String name, String email, String url, String text, CommentSettings limits) {
+        String body = text.replace("\r\n", "\n");
+        if (body.isBlank()) return new Written.Invalid(Map.of("comment", "comment.error.commentRequired"));
+        if (body.length() > limits.maxText()) return new Written.Invalid(Map.of("comment", "comment.error.commentLong"));
+        boolean[] approvedParent = {false};
+        Written w = changes.write((h, touched) -> {
+            Optional<CommentRecord> found = CommentStore.find(h, parentId);
+            if (found.isEmpty()) return new Written.Missing();
+            CommentRecord parent = found.get();
+            if (parent.status() == CommentStatus.SPAM || parent.status() == CommentStatus.TRASH) {
+                return new Written.Invalid(Map.of("comment", "admin.comments.error.replyState"));
+            }
+            if (parent.status() == CommentStatus.PENDING) {
+                CommentStore.setStatus(h, parentId, CommentStatus.APPROVED);
+                teach(h, parent, false);
+                approvedParent[0] = true;
+            }
+            long id = CommentStore.insert(h, new NewComment(parent.articleId(), parentId, CommentStatus.APPROVED, name,
+                    email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
+            touched.addAll(publicTags(parent.articleId()));
+            return new Written.Saved(id);
+        });
+        if (approvedParent[0]) spam.refresh();
+        return w;
+    }
+
     public List<CommentRecord> list(CommentStatus status, String articleSlug) {
         return store.list(status, articleSlug, 10_000);
     }

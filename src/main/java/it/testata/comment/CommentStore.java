@@ -158,6 +158,44 @@ public final class CommentStore {
         });
     }
 
+    /** How many comments each status holds (a status with none is absent). */
+    public java.util.Map<CommentStatus, Integer> counts() {
+        return jdbi.withHandle(h -> {
+            java.util.Map<CommentStatus, Integer> out = new java.util.EnumMap<>(CommentStatus.class);
+            h.createQuery("SELECT status, COUNT(*) AS n FROM comments GROUP BY status")
+                    .map((rs, ctx) -> java.util.Map.entry(CommentStatus.parse(rs.getString("status")), rs.getInt("n")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    /** One page of a moderation tab: the comments with this status, newest first. */
+    public List<CommentRecord> page(CommentStatus status, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(STAFF_SELECT
+                        + "WHERE k.status = :status ORDER BY k.created_at DESC, k.id DESC LIMIT :limit OFFSET :offset")
+                .bind("status", status.db()).bind("limit", limit).bind("offset", offset)
+                .map(CommentStore::mapStaff).list());
+    }
+
+    /** The titles of these articles, by id. */
+    public java.util.Map<Long, String> articleTitles(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) return java.util.Map.of();
+        return jdbi.withHandle(h -> {
+            java.util.Map<Long, String> out = new java.util.HashMap<>();
+            h.createQuery("SELECT id, title FROM articles WHERE id IN (<ids>)").bindList("ids", List.copyOf(articleIds))
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong("id"), rs.getString("title")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    /** Replaces what a moderator may edit: the author's name and website, and the text (raw and rendered). */
+    public static void edit(Handle h, long id, String authorName, String authorUrl, String bodyRaw, String bodyHtml) {
+        h.createUpdate("UPDATE comments SET author_name = :name, author_url = :url, body_raw = :raw, body_html = :html WHERE id = :id")
+                .bind("name", authorName).bind("url", authorUrl).bind("raw", bodyRaw).bind("html", bodyHtml)
+                .bind("id", id).execute();
+    }
+
     private static Comment mapPublic(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;

@@ -37,7 +37,10 @@ public final class SettingsRules {
                         : Optional.of("comments.moderation must be all (hold every comment), first (hold a commenter's first) or open");
             case "comments.close_after_days", "comments.thread_depth", "comments.max_name", "comments.max_email",
                  "comments.max_url", "comments.max_text", "comments.flood_seconds":
-                return value.matches("[0-9]{1,6}") ? Optional.empty() : Optional.of(name + " must be a whole number");
+                if (!value.matches("[0-9]{1,6}")) return Optional.of(name + " must be a whole number");
+                CommentSettings.Range r = CommentSettings.RANGES.get(name);
+                return r.admits(Integer.parseInt(value)) ? Optional.empty()
+                        : Optional.of(name + " must be between " + r.min() + " and " + r.max());
             case "spam.hold_at", "spam.spam_at", "spam.discard_at":
                 return value.matches("(0(\\.[0-9]{1,4})?|1(\\.0{1,4})?)") ? Optional.empty()
                         : Optional.of(name + " must be a probability between 0 and 1, like 0.9");

@@ -7,7 +7,10 @@ import it.testata.api.ArticleApiHandlers;
 import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.PageHandlers;
+import it.testata.account.UserHandlers;
 import it.testata.comment.CommentHandlers;
+import it.testata.moderation.ModerationHandlers;
+import it.testata.settings.SettingsHandlers;
 import it.testata.feed.FeedHandlers;
 import it.testata.search.SearchHandlers;
 import it.testata.sitemap.SitemapHandlers;
@@ -17,6 +20,7 @@ import it.testata.spam.AkismetHandlers;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static it.testata.web.Route.Guard.ADMIN;
 import static it.testata.web.Route.Guard.AUTHOR;
 import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.MODERATOR;
@@ -35,17 +39,32 @@ public final class Routes {
 
     private Routes() {}
 
+    /** The back office's moderation queue, settings and accounts pages. */
+    public record BackOffice(ModerationHandlers moderation, SettingsHandlers settings, UserHandlers users) {}
+
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
-                                    ArticleApiHandlers articleApi, CommentApiHandlers commentApi) {
+                                    ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
                 new Route("POST", "/admin/logout", STAFF, login::logout),
                 new Route("GET", "/admin", STAFF, admin::root),
                 new Route("GET", "/admin/", STAFF, admin::dashboard),
+                new Route("GET", "/admin/comments", MODERATOR, office.moderation()::queue),
+                new Route("POST", "/admin/comments", MODERATOR, office.moderation()::act),
+                new Route("GET", "/admin/comments/{id}", MODERATOR, office.moderation()::comment),
+                new Route("POST", "/admin/comments/{id}/edit", MODERATOR, office.moderation()::edit),
+                new Route("POST", "/admin/comments/{id}/reply", MODERATOR, office.moderation()::reply),
+                new Route("POST", "/admin/comments/{id}/ban", MODERATOR, office.moderation()::ban),
+                new Route("GET", "/admin/settings", ADMIN, office.settings()::form),
+                new Route("POST", "/admin/settings", ADMIN, office.settings()::save),
+                new Route("GET", "/admin/users", ADMIN, office.users()::list),
+                new Route("POST", "/admin/users", ADMIN, office.users()::add),
+                new Route("POST", "/admin/users/{id}/role", ADMIN, office.users()::role),
+                new Route("POST", "/admin/users/{id}/disabled", ADMIN, office.users()::disabled),
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
                 new Route("GET", "/api/v1/categories", STAFF, api::categories),
                 new Route("GET", "/api/v1/tags", STAFF, api::tags),

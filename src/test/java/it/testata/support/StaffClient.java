@@ -83,6 +83,14 @@ public final class StaffClient {
         return send(b.build());
     }
 
+    /** POSTs an already encoded form body (for repeated fields such as the queue's checked ids). */
+    public HttpResponse<String> postRaw(String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.url(path))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(b.build());
+    }
+
     /** POSTs a form with this client's current CSRF token added. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
