@@ -20,6 +20,9 @@ import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.importer.DemoContent;
 import it.testata.settings.SettingsService;
+import it.testata.spam.SpamService;
+import it.testata.spam.SpamStore;
+import it.testata.spam.StarterModel;
 import it.testata.web.Assets;
 import it.testata.web.ErrorPages;
 import it.testata.web.LayoutService;
@@ -45,9 +48,11 @@ public final class Site implements AutoCloseable {
     public final ArticleStore articleStore;
     public final ArticleService articles;
     public final CommentStore comments;
+    public final SpamService spam;
     public final CommentService commentService;
     public final AccountService accounts;
     private Javalin http;
+    private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
 
     private Site(Config config) {
@@ -58,7 +63,8 @@ public final class Site implements AutoCloseable {
         this.articleStore = new ArticleStore(db.jdbi());
         this.articles = new ArticleService(articleStore, changes);
         this.comments = new CommentStore(db.jdbi());
-        this.commentService = new CommentService(comments, changes);
+        this.spam = new SpamService(new SpamStore(db.jdbi()), StarterModel.shipped());
+        this.commentService = new CommentService(comments, changes, spam);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
     }
 
@@ -95,6 +101,13 @@ public final class Site implements AutoCloseable {
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();
+        housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "testata-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        // spam older than 30 days goes for good: at start, then every hour
+        housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         return this;
     }
 
@@ -106,8 +119,18 @@ public final class Site implements AutoCloseable {
         return routes;
     }
 
+    private void purgeSpam() {
+        try {
+            int n = commentService.purgeSpam(java.time.Instant.now());
+            if (n > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("purged {} spam comments older than 30 days", n);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Site.class).warn("spam purge failed: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {
             try {

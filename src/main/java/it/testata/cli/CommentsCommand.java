@@ -87,6 +87,10 @@ public final class CommentsCommand implements Runnable {
             m.put("created_at", c.createdAt().atZone(zone).toOffsetDateTime().toString());
             m.put("text", c.bodyRaw());
             m.put("network", c.ipNet());
+            m.put("verdict", c.verdict());
+            m.put("score", c.score());
+            m.put("reasons", c.reasons());
+            m.put("learned", c.learned());
             return m;
         }
 

@@ -4,6 +4,7 @@ import it.testata.spam.LabelledFile;
 import it.testata.spam.Labelled;
 import it.testata.spam.SpamEvaluation;
 import it.testata.spam.SpamMetrics;
+import it.testata.spam.StarterModel;
 import it.testata.spam.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,9 @@ public final class SpamEvalCommand implements Callable<Integer> {
     @Option(names = "--no-starter", description = "train from scratch, without the starter model")
     boolean noStarter;
 
+    @Option(names = "--starter", paramLabel = "FILE", description = "start from this starter model instead of the shipped one")
+    Path starter;
+
     @Option(names = "--threshold-report", description = "also print the figures at several thresholds")
     boolean thresholdReport;
 
@@ -59,21 +63,28 @@ public final class SpamEvalCommand implements Callable<Integer> {
         if (split && corpus != null) return usage(err, "with --train/--test, no FILE parameter");
         if (folds != null && corpus == null) return usage(err, "--folds needs a FILE");
         if (folds != null && folds < 2) return usage(err, "--folds must be at least 2");
-        if (!noStarter) err.println("testata: no starter model ships yet; training from scratch");
+        if (noStarter && starter != null) return usage(err, "--starter and --no-starter exclude each other");
+        StarterModel base;
+        try {
+            base = noStarter ? null : starter != null ? StarterModel.read(java.nio.file.Files.newInputStream(starter)) : StarterModel.shipped();
+        } catch (java.io.IOException e) {
+            return usage(err, "cannot read the starter model " + starter + ": " + e.getMessage());
+        }
+        if (!noStarter && base == null) err.println("testata: this build ships no starter model; training from scratch");
         List<SpamMetrics.Scored> scored;
         try {
             long t0 = System.nanoTime();
             if (split) {
                 List<Labelled> trainSet = new ArrayList<>();
                 for (Path p : train) trainSet.addAll(LabelledFile.read(p));
-                SpamEvaluation.Scoring run = SpamEvaluation.trainTest(trainSet, LabelledFile.read(test), seed);
+                SpamEvaluation.Scoring run = SpamEvaluation.trainTest(trainSet, LabelledFile.read(test), seed, base);
                 scored = run.scored();
                 err.printf(Locale.ROOT, "testata: scored %d comments in %.3f s on one thread, tokenizer included: %.0f/s%n",
                         scored.size(), run.nanos() / 1e9, run.perSecond());
             } else {
                 List<Labelled> all = LabelledFile.read(corpus);
                 if (folds > all.size()) return usage(err, "--folds " + folds + " is more than the " + all.size() + " lines of " + corpus);
-                scored = SpamEvaluation.folds(all, folds, seed);
+                scored = SpamEvaluation.folds(all, folds, seed, base);
             }
             err.printf(Locale.ROOT, "testata: trained and scored in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         } catch (LabelledFile.BadFile e) {

@@ -64,11 +64,18 @@ public final class CommentHandlers {
             return;
         }
         if (!form.honeypot().isEmpty()) {
+            comments.discarded("honeypot");
             decoy(ctx, article);
             return;
         }
         switch (tokens.check(form.token(), now)) {
-            case TOO_FAST, INVALID -> {
+            case TOO_FAST -> {
+                comments.discarded("too-fast");
+                decoy(ctx, article);
+                return;
+            }
+            case INVALID -> {
+                comments.discarded("forged-token");
                 decoy(ctx, article);
                 return;
             }
@@ -78,7 +85,8 @@ public final class CommentHandlers {
             }
             case OK -> { }
         }
-        CommentService.Outcome outcome = comments.submit(article, form, rules, ClientAddress.network(ctx), ctx.userAgent());
+        CommentService.Outcome outcome = comments.submit(article, form, rules, settings.current().spam(),
+                ClientAddress.network(ctx), ctx.userAgent());
         String path = article.path(settings.current().zone());
         switch (outcome) {
             case CommentService.Outcome.Flood f -> again(ctx, article, form, Map.of(), msg.t("comment.flood"), 429);
@@ -90,6 +98,16 @@ public final class CommentHandlers {
                 rememberOrForget(ctx, form);
                 cookies.addPending(ctx, h.id());
                 ctx.redirect(path + "?moderazione=1#respond", HttpStatus.SEE_OTHER);
+            }
+            // spam and discarded comments get the answer a held one gets: the sender learns nothing
+            case CommentService.Outcome.Spam sp -> {
+                rememberOrForget(ctx, form);
+                cookies.addPending(ctx, sp.id());
+                ctx.redirect(path + "?moderazione=1#respond", HttpStatus.SEE_OTHER);
+            }
+            case CommentService.Outcome.Discarded d -> {
+                rememberOrForget(ctx, form);
+                decoy(ctx, article);
             }
         }
     }

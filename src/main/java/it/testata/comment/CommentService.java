@@ -3,6 +3,11 @@ package it.testata.comment;
 import it.testata.article.Article;
 import it.testata.db.ChangeLog;
 import it.testata.settings.CommentSettings;
+import it.testata.settings.SpamSettings;
+import it.testata.spam.Reason;
+import it.testata.spam.SpamInput;
+import it.testata.spam.SpamService;
+import it.testata.spam.Verdict;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,18 +27,27 @@ public final class CommentService {
     public sealed interface Outcome {
         record Published(long id) implements Outcome {}
         record Held(long id) implements Outcome {}
+        /** Sent to the Spam tab by the filter: answered exactly like a held comment. */
+        record Spam(long id) implements Outcome {}
+        /** Blatant spam: not stored, counted, answered like a held comment. */
+        record Discarded() implements Outcome {}
         /** This email or network posted too recently (15 seconds by default); nothing stored. */
         record Flood() implements Outcome {}
     }
 
     public enum Action { APPROVE, SPAM, TRASH, DELETE }
 
+    /** Spam is kept this long in the Spam tab, then deleted for good. */
+    public static final Duration SPAM_KEPT = Duration.ofDays(30);
+
     private final CommentStore store;
     private final ChangeLog changes;
+    private final SpamService spam;
 
-    public CommentService(CommentStore store, ChangeLog changes) {
+    public CommentService(CommentStore store, ChangeLog changes, SpamService spam) {
         this.store = store;
         this.changes = changes;
+        this.spam = spam;
     }
 
     /** Comments are open on this article now: its own switch, and the site's closing after N days. */
@@ -43,32 +57,66 @@ public final class CommentService {
         return now.isBefore(a.publishedAt().plus(Duration.ofDays(rules.closeAfterDays())));
     }
 
-    /** Stores a valid comment in one transaction, with the status the moderation mode gives it. */
-    public Outcome submit(Article article, CommentForm form, CommentSettings rules, String ipNet, String userAgent) {
+    /**
+     * Judges a valid comment (spam filter, then the moderation mode) and stores it in one transaction with its
+     * verdict, probability and reasons; blatant spam is counted and not stored.
+     */
+    public Outcome submit(Article article, CommentForm form, CommentSettings rules, SpamSettings spamRules, String ipNet,
+                          String userAgent) {
         Instant now = Instant.now();
         String email = form.email().toLowerCase(java.util.Locale.ROOT);
+        SpamInput input = new SpamInput(form.author(), email, form.url(), form.comment(), ipNet);
+        SpamService.Assessment judged = spam.assess(input, spamRules);
         return changes.write((h, touched) -> {
             CommentStore.lockSubmissions(h);
             if (rules.floodSeconds() > 0
                     && CommentStore.recentFrom(h, email, ipNet, now.minusSeconds(rules.floodSeconds())) > 0) {
                 return new Outcome.Flood();
             }
-            CommentStatus status = switch (rules.moderation()) {
-                case ALL -> CommentStatus.PENDING;
-                case OPEN -> CommentStatus.APPROVED;
-                case FIRST -> CommentStore.trusted(h, email) ? CommentStatus.APPROVED : CommentStatus.PENDING;
+            SpamService.Assessment a = SpamService.duplicate(h, article.id(), input, now).map(judged::with).orElse(judged);
+            if (a.verdict() == Verdict.DISCARD) {
+                SpamService.discarded(h, "classifier");
+                return new Outcome.Discarded();
+            }
+            if (a.verdict() == Verdict.APPROVE) {
+                switch (rules.moderation()) {
+                    case ALL -> a = a.with(new Reason("moderation", "all", Verdict.HOLD));
+                    case FIRST -> {
+                        if (!CommentStore.trusted(h, email)) a = a.with(new Reason("moderation", "first", Verdict.HOLD));
+                    }
+                    case OPEN -> { }
+                }
+            }
+            CommentStatus status = switch (a.verdict()) {
+                case APPROVE -> CommentStatus.APPROVED;
+                case HOLD -> CommentStatus.PENDING;
+                default -> CommentStatus.SPAM;
             };
             Long parent = form.parentId() != null && store.approvedOn(article.id(), form.parentId()).isPresent()
                     ? form.parentId() : null;
             long id = CommentStore.insert(h, new NewComment(article.id(), parent, status, form.author(), email, form.url(),
                     form.comment(), CommentText.toSafeHtml(form.comment()), ipNet,
-                    userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length()))), now);
-            if (status == CommentStatus.APPROVED) {
-                touched.addAll(publicTags(article.id()));
-                return new Outcome.Published(id);
-            }
-            return new Outcome.Held(id);
+                    userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())),
+                    a.verdict().db(), a.score(), a.lines()), now);
+            return switch (status) {
+                case APPROVED -> {
+                    touched.addAll(publicTags(article.id()));
+                    yield new Outcome.Published(id);
+                }
+                case PENDING -> new Outcome.Held(id);
+                default -> new Outcome.Spam(id);
+            };
         });
+    }
+
+    /** Counts a submission thrown away before judging (honeypot, forged or hurried form); nothing is stored. */
+    public void discarded(String reason) {
+        spam.discarded(reason);
+    }
+
+    /** Deletes what has been in the Spam tab longer than {@link #SPAM_KEPT}; returns how many. */
+    public int purgeSpam(Instant now) {
+        return changes.write((h, touched) -> CommentStore.purgeSpam(h, now.minus(SPAM_KEPT)));
     }
 
     /** What an approved comment appearing or disappearing changes on public pages. */
@@ -116,15 +164,24 @@ public final class CommentService {
         return store.approvedOn(articleId, commentId);
     }
 
-    /** Approve, spam, trash or delete one comment; false when there is no such comment. */
+    /**
+     * Approve, spam, trash or delete one comment; false when there is no such comment. Approving a comment that
+     * was not approved teaches the spam filter ham; marking one as spam teaches it spam, in the same transaction.
+     */
     public boolean moderate(long id, Action action) {
-        return changes.write((h, touched) -> {
+        boolean done = changes.write((h, touched) -> {
             Optional<CommentRecord> found = CommentStore.find(h, id);
             if (found.isEmpty()) return false;
             CommentRecord c = found.get();
             switch (action) {
-                case APPROVE -> CommentStore.setStatus(h, id, CommentStatus.APPROVED);
-                case SPAM -> CommentStore.setStatus(h, id, CommentStatus.SPAM);
+                case APPROVE -> {
+                    CommentStore.setStatus(h, id, CommentStatus.APPROVED);
+                    if (c.status() != CommentStatus.APPROVED) teach(h, c, false);
+                }
+                case SPAM -> {
+                    CommentStore.setStatus(h, id, CommentStatus.SPAM);
+                    if (c.status() != CommentStatus.SPAM) teach(h, c, true);
+                }
                 case TRASH -> CommentStore.setStatus(h, id, CommentStatus.TRASH);
                 case DELETE -> CommentStore.delete(h, id);
             }
@@ -133,6 +190,14 @@ public final class CommentService {
             if (wasPublic || isPublic) touched.addAll(publicTags(c.articleId()));
             return true;
         });
+        if (done && (action == Action.APPROVE || action == Action.SPAM)) spam.refresh();
+        return done;
+    }
+
+    private static void teach(org.jdbi.v3.core.Handle h, CommentRecord c, boolean isSpam) {
+        SpamService.learn(h, new SpamInput(c.authorName(), c.authorEmail(), c.authorUrl(), c.bodyRaw(), c.ipNet()),
+                isSpam, c.learned());
+        CommentStore.setLearned(h, c.id(), isSpam ? "spam" : "ham");
     }
 
     public List<CommentRecord> list(CommentStatus status, String articleSlug) {

@@ -19,7 +19,8 @@ public final class CommentStore {
             "k.id, k.article_id, k.parent_id, k.status, k.author_name, k.author_url, k.body_html, k.created_at";
     private static final String STAFF_SELECT = """
             SELECT k.id, k.article_id, a.slug AS article_slug, a.published_at AS article_published_at, k.parent_id,
-                   k.status, k.author_name, k.author_email, k.author_url, k.body_raw, k.created_at, k.ip_net
+                   k.status, k.author_name, k.author_email, k.author_url, k.body_raw, k.created_at, k.ip_net,
+                   k.verdict, k.spam_score, k.spam_reasons, k.learned
             FROM comments k JOIN articles a ON a.id = k.article_id
             """;
 
@@ -97,13 +98,16 @@ public final class CommentStore {
     public static long insert(Handle h, NewComment c, Instant at) {
         return h.createQuery("""
                         INSERT INTO comments (article_id, parent_id, status, author_name, author_email, author_url,
-                                              body_raw, body_html, created_at, ip_net, user_agent)
-                        VALUES (:article, :parent, :status, :name, :email, :url, :raw, :html, :at, :net, :agent)
+                                              body_raw, body_html, created_at, ip_net, user_agent, verdict, spam_score,
+                                              spam_reasons, status_at)
+                        VALUES (:article, :parent, :status, :name, :email, :url, :raw, :html, :at, :net, :agent,
+                                :verdict, :score, :reasons, :at)
                         RETURNING id""")
                 .bind("article", c.articleId()).bind("parent", c.parentId()).bind("status", c.status().db())
                 .bind("name", c.authorName()).bind("email", c.authorEmail()).bind("url", c.authorUrl())
                 .bind("raw", c.bodyRaw()).bind("html", c.bodyHtml()).bind("at", at.toEpochMilli())
                 .bind("net", c.ipNet()).bind("agent", c.userAgent())
+                .bind("verdict", c.verdict()).bind("score", c.score()).bind("reasons", String.join("\n", c.reasons()))
                 .mapTo(Long.class).one();
     }
 
@@ -112,8 +116,21 @@ public final class CommentStore {
     }
 
     public static void setStatus(Handle h, long id, CommentStatus status) {
-        h.createUpdate("UPDATE comments SET status = :status WHERE id = :id")
-                .bind("status", status.db()).bind("id", id).execute();
+        h.createUpdate("UPDATE comments SET status = :status, status_at = :now WHERE id = :id")
+                .bind("status", status.db()).bind("now", System.currentTimeMillis()).bind("id", id).execute();
+    }
+
+    /** Records what the spam filter was taught from this comment: ham or spam. */
+    public static void setLearned(Handle h, long id, String learned) {
+        h.createUpdate("UPDATE comments SET learned = :learned WHERE id = :id").bind("learned", learned).bind("id", id).execute();
+    }
+
+    /** Deletes the comments that have been spam since before the given time; returns how many. */
+    public static int purgeSpam(Handle h, Instant before) {
+        String old = "SELECT id FROM comments WHERE status = 'spam' AND COALESCE(status_at, created_at) < :before";
+        h.createUpdate("UPDATE comments SET parent_id = NULL WHERE parent_id IN (" + old + ")")
+                .bind("before", before.toEpochMilli()).execute();
+        return h.createUpdate("DELETE FROM comments WHERE id IN (" + old + ")").bind("before", before.toEpochMilli()).execute();
     }
 
     public static void delete(Handle h, long id) {
@@ -152,6 +169,16 @@ public final class CommentStore {
         return new CommentRecord(rs.getLong("id"), rs.getLong("article_id"), rs.getString("article_slug"), publishedAt,
                 parentId, CommentStatus.parse(rs.getString("status")), rs.getString("author_name"),
                 rs.getString("author_email"), rs.getString("author_url"), rs.getString("body_raw"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("ip_net"));
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("ip_net"), rs.getString("verdict"),
+                score(rs), reasons(rs.getString("spam_reasons")), rs.getString("learned"));
+    }
+
+    private static Double score(ResultSet rs) throws SQLException {
+        double v = rs.getDouble("spam_score");
+        return rs.wasNull() ? null : v;
+    }
+
+    private static List<String> reasons(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
     }
 }

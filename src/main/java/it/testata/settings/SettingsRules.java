@@ -1,5 +1,7 @@
 package it.testata.settings;
 
+import it.testata.spam.Networks;
+
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -36,6 +38,20 @@ public final class SettingsRules {
             case "comments.close_after_days", "comments.thread_depth", "comments.max_name", "comments.max_email",
                  "comments.max_url", "comments.max_text", "comments.flood_seconds":
                 return value.matches("[0-9]{1,6}") ? Optional.empty() : Optional.of(name + " must be a whole number");
+            case "spam.hold_at", "spam.spam_at", "spam.discard_at":
+                return value.matches("(0(\\.[0-9]{1,4})?|1(\\.0{1,4})?)") ? Optional.empty()
+                        : Optional.of(name + " must be a probability between 0 and 1, like 0.9");
+            case "spam.max_links":
+                return value.matches("[0-9]{1,3}") ? Optional.empty() : Optional.of(name + " must be a whole number");
+            case "spam.disallowed_words", "spam.disallowed_domains", "spam.blocked_emails", "spam.blocked_email_domains":
+                return value.length() > 20_000 ? Optional.of(name + " is longer than 20000 characters") : Optional.empty();
+            case "spam.blocked_networks":
+                for (String entry : SpamSettings.list(value)) {
+                    if (Networks.parse(entry).isEmpty()) {
+                        return Optional.of("spam.blocked_networks: '" + entry + "' is not an address or network like 203.0.113.0/24 or 2001:db8::/48");
+                    }
+                }
+                return Optional.empty();
             default:
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()
@@ -43,7 +59,9 @@ public final class SettingsRules {
                 }
                 return Optional.of("unknown setting '" + name + "' (known: site_name, tagline, locale, timezone, base_url, social."
                         + String.join(", social.", Settings.SOCIAL_KEYS) + ", comments.moderation, comments.close_after_days, "
-                        + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds)");
+                        + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds, "
+                        + "spam.hold_at, spam.spam_at, spam.discard_at, spam.max_links, spam.disallowed_words, spam.disallowed_domains, "
+                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks)");
         }
     }
 

@@ -9,8 +9,11 @@ import java.util.Random;
 public final class SpamEvaluation {
     private SpamEvaluation() {}
 
-    /** Passes over the training set when a model is built from a corpus (learning stays one step per comment). */
-    public static final int EPOCHS = 6;
+    /**
+     * Passes over the training set when the starter model is built from the corpora. A site's model learns each
+     * comment once, when a moderator judges it, and spam-eval trains exactly so (one pass, shuffled).
+     */
+    public static final int STARTER_EPOCHS = 6;
 
     /** A labelled comment with its features computed once. */
     record Example(boolean spam, Features features) {}
@@ -21,11 +24,11 @@ public final class SpamEvaluation {
         return out;
     }
 
-    /** Learns the examples into the model, {@link #EPOCHS} passes, shuffled with the seed before each pass. */
-    static void train(SpamModel model, List<Example> train, long seed) {
+    /** Learns the examples into the model in passes, shuffled with the seed before each pass. */
+    static void train(SpamModel model, List<Example> train, long seed, int epochs) {
         List<Example> order = new ArrayList<>(train);
         Random random = new Random(seed);
-        for (int e = 0; e < EPOCHS; e++) {
+        for (int e = 0; e < epochs; e++) {
             Collections.shuffle(order, random);
             for (Example x : order) {
                 if (e == 0) model.learn(x.features(), x.spam());
@@ -34,9 +37,14 @@ public final class SpamEvaluation {
         }
     }
 
+    /** A site model trained on the list as moderators would teach it: each comment once, in shuffled order. */
     public static SpamModel train(List<Labelled> train, long seed) {
+        return train(train, seed, 1);
+    }
+
+    public static SpamModel train(List<Labelled> train, long seed, int epochs) {
         SpamModel model = new SpamModel();
-        train(model, examples(train), seed);
+        train(model, examples(train), seed, epochs);
         return model;
     }
 
@@ -48,8 +56,8 @@ public final class SpamEvaluation {
     }
 
     /** Trains on one list and scores the other; the scoring time includes the tokenizer. */
-    public static Scoring trainTest(List<Labelled> train, List<Labelled> test, long seed) {
-        SpamModel model = train(train, seed);
+    public static Scoring trainTest(List<Labelled> train, List<Labelled> test, long seed, StarterModel base) {
+        SpamClassifier model = new SpamClassifier(base, train(train, seed));
         List<SpamMetrics.Scored> out = new ArrayList<>(test.size());
         long t0 = System.nanoTime();
         for (Labelled l : test) out.add(new SpamMetrics.Scored(l.spam(), model.score(l.features())));
@@ -57,7 +65,7 @@ public final class SpamEvaluation {
     }
 
     /** k-fold cross-validation, stratified: each fold gets its share of spam and of ham. */
-    public static List<SpamMetrics.Scored> folds(List<Labelled> all, int k, long seed) {
+    public static List<SpamMetrics.Scored> folds(List<Labelled> all, int k, long seed, StarterModel base) {
         List<Example> ex = examples(all);
         List<Integer> spam = new ArrayList<>(), ham = new ArrayList<>();
         for (int i = 0; i < ex.size(); i++) (ex.get(i).spam() ? spam : ham).add(i);
@@ -72,8 +80,9 @@ public final class SpamEvaluation {
         for (int f = 0; f < k; f++) {
             List<Example> train = new ArrayList<>(), test = new ArrayList<>();
             for (int i = 0; i < ex.size(); i++) (fold[i] == f ? test : train).add(ex.get(i));
-            SpamModel model = new SpamModel();
-            train(model, train, seed + f);
+            SpamModel site = new SpamModel();
+            train(site, train, seed + f, 1);
+            SpamClassifier model = new SpamClassifier(base, site);
             for (Example x : test) out.add(new SpamMetrics.Scored(x.spam(), model.score(x.features())));
         }
         return out;

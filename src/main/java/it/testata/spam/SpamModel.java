@@ -2,6 +2,7 @@ package it.testata.spam;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Naive Bayes and logistic regression over the presence of features, in one margin: the Bernoulli-style naive
@@ -47,26 +48,54 @@ public final class SpamModel {
         return sigmoid(margin(f));
     }
 
-    private double margin(Features f) {
+    /** The log-odds of spam for these features (the probability before the sigmoid). */
+    public double margin(Features f) {
+        return margin(f, weights::get, bias, spamLearned, hamLearned);
+    }
+
+    /**
+     * The margin over any source of rows {weight, squared gradients, spam count, ham count}: the logistic weights
+     * plus the naive Bayes log-odds of the features present, both scaled by 1/sqrt(number of features).
+     */
+    static double margin(Features f, Function<String, double[]> rows, double bias, long spamLearned, long hamLearned) {
         double x = scale(f);
         double z = bias;
         double nb = 0;
-        double s = spamLearned + 2 * ALPHA, h = hamLearned + 2 * ALPHA;
+        double logS = Math.log(spamLearned + 2 * ALPHA), logH = Math.log(hamLearned + 2 * ALPHA);
         for (String name : f.names()) {
-            double[] w = weights.get(name);
+            double[] w = rows.apply(name);
             if (w == null) continue;
             z += w[0] * x;
-            if (w[2] + w[3] > 0) nb += Math.log((w[2] + ALPHA) / s) - Math.log((w[3] + ALPHA) / h);
+            if (w[2] + w[3] > 0) nb += Math.log((w[2] + ALPHA) / (w[3] + ALPHA)) - logS + logH;
         }
         return z + NB * nb * x;
     }
 
     /** One step towards the label; returns the probability the model gave before the step. */
     public double learn(Features f, boolean spam) {
-        for (String name : f.names()) weights.computeIfAbsent(name, k -> new double[4])[spam ? 2 : 3]++;
+        for (String name : f.names()) own(name)[spam ? 2 : 3]++;
         if (spam) spamLearned++;
         else hamLearned++;
         return refine(f, spam);
+    }
+
+    /**
+     * Takes back the counts of a comment learned with the other label (a moderator changed their mind), then
+     * learns it with this one.
+     */
+    public double relearn(Features f, boolean spam) {
+        for (String name : f.names()) {
+            double[] w = own(name);
+            int other = spam ? 3 : 2;
+            w[other] = Math.max(0, w[other] - 1);
+        }
+        if (spam) hamLearned = Math.max(0, hamLearned - 1);
+        else spamLearned = Math.max(0, spamLearned - 1);
+        return learn(f, spam);
+    }
+
+    private double[] own(String name) {
+        return weights.computeIfAbsent(name, k -> new double[4]);
     }
 
     /** One more logistic step on a comment already learned (the counts stay as they are). */
@@ -75,7 +104,7 @@ public final class SpamModel {
         double g = p - (spam ? 1 : 0);
         double x = scale(f);
         for (String name : f.names()) {
-            double[] w = weights.computeIfAbsent(name, k -> new double[4]);
+            double[] w = own(name);
             double grad = g * x + L2 * w[0];
             w[1] += grad * grad;
             w[0] -= RATE * grad / Math.sqrt(w[1] + 1e-8);
@@ -89,13 +118,32 @@ public final class SpamModel {
         return f.size() == 0 ? 0 : 1 / Math.sqrt(f.size());
     }
 
-    private static double sigmoid(double z) {
+    static double sigmoid(double z) {
         if (z > 35) return 1;
         if (z < -35) return 0;
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** feature name → {weight, sum of squared gradients, spam count, ham count}; live, for a store to save. */
+    /** The feature's current row, a copy (for a store to save after learning), or null when nothing is known. */
+    public double[] rowOf(String name) {
+        double[] w = weights.get(name);
+        return w == null ? null : w.clone();
+    }
+
+    /** Replaces one feature's numbers (another server learned it); for {@link SpamService}'s refresh. */
+    void put(String name, double[] row) {
+        weights.put(name, row);
+    }
+
+    /** Replaces the whole-model numbers (another server learned); for {@link SpamService}'s refresh. */
+    synchronized void totals(double bias, double biasG2, long spamLearned, long hamLearned) {
+        this.bias = bias;
+        this.biasG2 = biasG2;
+        this.spamLearned = spamLearned;
+        this.hamLearned = hamLearned;
+    }
+
+    /** feature name → {weight, sum of squared gradients, spam count, ham count}; live. */
     public Map<String, double[]> weights() {
         return weights;
     }

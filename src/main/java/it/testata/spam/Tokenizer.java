@@ -26,7 +26,7 @@ public final class Tokenizer {
             + "|tk|ml|ga|cf|gq|xyz|top|online|site|club|shop|store|live|link|click|win|vip|pro|mobi|ly|to|be|ch|at|se|no";
     private static final Pattern URL = Pattern.compile(
             "(?i)(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'()\\[\\]{}]+"
-                    + "|\\b[a-z0-9](?:[a-z0-9-]{0,62}\\.)+(?:" + TLDS + ")\\b(?:/[^\\s<>\"']*)?");
+                    + "|\\b[a-z0-9](?:[a-z0-9-]{0,62}+\\.)+(?:" + TLDS + ")\\b(?:/[^\\s<>\"']*)?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{M}]+(?:['’][\\p{L}]+)?");
     private static final Pattern EMAIL = Pattern.compile("([\\p{L}\\p{N}._%+-]+)@([\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,})");
     private static final int MAX_GRAM_CHARS = 4000; // n-grams from at most this many characters of words
@@ -73,8 +73,19 @@ public final class Tokenizer {
         return features(null, null, null, text);
     }
 
-    private static void textFeatures(String raw, Set<String> out) {
-        String noInvisible = removeInvisible(raw);
+    /**
+     * A text's links and what is left around them: the URLs (from href/src attributes and written out), their
+     * distinct hosts without "www.", the text without tags and links (lower case, normalized), and its letter case.
+     */
+    public record LinkScan(List<String> urls, List<String> hosts, String rest, int upper, int letters) {
+        /** How many links: distinct hosts, or the URLs when more. */
+        public int count() {
+            return hosts.isEmpty() ? urls.size() : Math.max(hosts.size(), urls.size());
+        }
+    }
+
+    public static LinkScan scanLinks(String raw) {
+        String noInvisible = removeInvisible(raw == null ? "" : raw);
         // Links inside tags count as links too.
         List<String> urls = new ArrayList<>();
         Matcher hm = HREF.matcher(noInvisible);
@@ -104,14 +115,20 @@ public final class Tokenizer {
             String h = host(u.toLowerCase(Locale.ROOT));
             if (!h.isEmpty()) hosts.add(h);
         }
-        for (String h : hosts) {
+        return new LinkScan(urls, List.copyOf(hosts), rest.toString(), upper, letters);
+    }
+
+    private static void textFeatures(String raw, Set<String> out) {
+        LinkScan links = scanLinks(raw);
+        for (String h : links.hosts()) {
             out.add("url:" + h);
             out.add("link:" + baseDomain(h));
         }
-        int n = hosts.isEmpty() ? urls.size() : Math.max(hosts.size(), urls.size());
+        int n = links.count();
         out.add("links:" + (n >= 3 ? "3+" : Integer.toString(n)));
+        int upper = links.upper(), letters = links.letters();
 
-        String plain = rest.toString();
+        String plain = links.rest();
         int gramChars = 0;
         int wordCount = 0;
         for (String w : words(plain)) {
@@ -141,7 +158,7 @@ public final class Tokenizer {
     }
 
     /** Words: runs of letters, digits and marks (with an apostrophe inside), Unicode-aware. */
-    static List<String> words(String s) {
+    public static List<String> words(String s) {
         List<String> out = new ArrayList<>();
         Matcher m = WORD.matcher(s.toLowerCase(Locale.ROOT));
         while (m.find()) out.add(m.group());
@@ -215,7 +232,7 @@ public final class Tokenizer {
     }
 
     /** The host of a URL or bare domain, without "www." and port; empty when there is none. */
-    static String host(String url) {
+    public static String host(String url) {
         String s = url.strip();
         int scheme = s.indexOf("://");
         if (scheme >= 0) s = s.substring(scheme + 3);
@@ -239,7 +256,7 @@ public final class Tokenizer {
     }
 
     /** The last two labels of a host (three when the second-last is short, as in example.co.uk). */
-    static String baseDomain(String host) {
+    public static String baseDomain(String host) {
         String[] p = host.split("\\.");
         if (p.length <= 2) return host;
         int take = p[p.length - 2].length() <= 3 && p[p.length - 1].length() == 2 ? 3 : 2;

@@ -18,7 +18,7 @@ class SpamCorporaTest {
         Path sms = DATA.resolve("sms_spam_collection.tsv");
         assumeTrue(Files.isRegularFile(sms), "skipped: the labelled corpora are not at " + DATA.toAbsolutePath().normalize()
                 + " (see docs/SPAM.md)");
-        List<SpamMetrics.Scored> scored = SpamEvaluation.folds(LabelledFile.read(sms), 10, 1);
+        List<SpamMetrics.Scored> scored = SpamEvaluation.folds(LabelledFile.read(sms), 10, 1, null);
         SpamMetrics m = SpamMetrics.at(scored, Verdict.SPAM_AT);
         System.out.println("SMS 10-fold: " + m.line());
         assertTrue(m.mcc() >= 0.93, m.line());

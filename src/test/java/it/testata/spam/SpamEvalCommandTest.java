@@ -34,25 +34,45 @@ class SpamEvalCommandTest {
 
     @Test
     void fixtureGivesKnownFigures() {
-        // Test set: 3 ham, 3 spam; every ham scores below 0.2, two spams above 0.99, the third (no word in
-        // common with training) below 0.5 (see SpamModelTest). So TP=2 FN=1 FP=0 TN=3 at every threshold from 0.5
-        // to 0.99: precision 1, recall 2/3, F1 = 4/5, MCC = (2*3 - 0)/sqrt(2*3*3*4) = 6/sqrt(72) = 0.7071.
+        // Test set: 3 ham, 3 spam. Trained as a site is (each comment learned once), every ham scores below 0.001,
+        // two spams above 0.9999, and the third (no word in common with training) 0.515: held, not blocked. So at
+        // every threshold from 0.7 to 0.99 TP=2 FN=1 FP=0 TN=3: precision 1, recall 2/3, F1 = 4/5,
+        // MCC = (2*3 - 0)/sqrt(2*3*3*4) = 6/sqrt(72) = 0.7071; at 0.5 all three spams are caught.
         Run r = run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(),
                 "--test", FIXTURES.resolve("test.tsv").toString(), "--no-starter", "--threshold-report");
         assertEquals(0, r.code(), r.err());
         String expected = "precision=1.0000 recall=0.6667 f1=0.8000 mcc=0.7071 ham_blocked=0.0000 spam_caught=0.6667 n=6";
         assertEquals(expected, r.lastLine());
         assertEquals(8, r.out().strip().split("\n").length, r.out());
-        assertTrue(r.out().contains("threshold=0.50 " + expected), r.out());
+        assertTrue(r.out().contains("threshold=0.70 " + expected), r.out());
+        assertTrue(r.out().contains("threshold=0.50 precision=1.0000 recall=1.0000 f1=1.0000 mcc=1.0000 ham_blocked=0.0000 "
+                + "spam_caught=1.0000 n=6"), r.out());
         assertTrue(!r.err().contains("starter"), r.err());
     }
 
     @Test
-    void withoutNoStarterSaysSoOnStderr() {
+    void aStarterBuiltFromTheTrainingFileAloneGivesTheSameVerdicts(@TempDir Path dir) {
+        // spam-starter writes what a model trained on train.tsv knows; starting from it and learning train.tsv
+        // again scores the same test comments on the same side of every threshold (the known figures above).
+        Path starter = dir.resolve("starter.bin.gz");
+        Run built = run("spam-starter", "--min-count", "1", "--out", starter.toString(), FIXTURES.resolve("train.tsv").toString());
+        assertEquals(0, built.code(), built.err());
+        assertTrue(built.out().contains("10 comments learned"), built.out());
+        Run r = run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(),
+                "--test", FIXTURES.resolve("test.tsv").toString(), "--starter", starter.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("precision=1.0000 recall=0.6667 f1=0.8000 mcc=0.7071 ham_blocked=0.0000 spam_caught=0.6667 n=6", r.lastLine());
+    }
+
+    @Test
+    void theShippedStarterTakesPartUnlessNoStarter() {
         Run r = run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(),
                 "--test", FIXTURES.resolve("test.tsv").toString());
-        assertEquals(0, r.code());
-        assertTrue(r.err().contains("no starter model ships yet"), r.err());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(!r.err().contains("no starter"), r.err());
+        assertTrue(StarterModel.shipped() != null && StarterModel.shipped().size() > 10_000, "the jar ships a starter model");
+        Run both = run("spam-eval", "--starter", "x", "--no-starter", "--folds", "2", FIXTURES.resolve("train.tsv").toString());
+        assertEquals(2, both.code());
     }
 
     @Test

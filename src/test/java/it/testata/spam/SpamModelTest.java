@@ -13,7 +13,7 @@ class SpamModelTest {
 
     @Test
     void learnsTheFixture() throws Exception {
-        SpamModel model = SpamEvaluation.train(LabelledFile.read(FIXTURES.resolve("train.tsv")), 1);
+        SpamModel model = SpamEvaluation.train(LabelledFile.read(FIXTURES.resolve("train.tsv")), 1, SpamEvaluation.STARTER_EPOCHS);
         List<Labelled> test = LabelledFile.read(FIXTURES.resolve("test.tsv"));
         // The hams share their words with the training hams, two spams share words and domains with the training
         // spams; the third spam shares nothing but "links:0", which only hams had, so it passes as ham.

@@ -1,0 +1,70 @@
+package it.testata.spam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statistical layer: the site's own model, learned from its moderators from nothing, plus the starter model
+ * (public corpora) as a prior that fades as the site's moderators teach it: p = sigmoid(fade * starter + site), with
+ * fade = PRIOR / (PRIOR + comments the site has learned). A new site filters from its first comment; after a few
+ * hundred judged comments the site's own statistics decide.
+ */
+public record SpamClassifier(StarterModel starter, SpamModel site) {
+    /** How many of the site's judged comments weigh as much as the whole starter. */
+    public static final double PRIOR = 100;
+
+    /** The two parts of a score, for the reasons a moderator reads. */
+    public record Score(double p, double starterMargin, double siteMargin, double fade) {}
+
+    public double score(Features f) {
+        return explain(f).p();
+    }
+
+    public Score explain(Features f) {
+        double siteMargin = site.margin(f);
+        if (starter == null) return new Score(SpamModel.sigmoid(siteMargin), 0, siteMargin, 0);
+        double fade = fade(site.spamLearned() + site.hamLearned());
+        double starterMargin = starter.margin(f);
+        return new Score(SpamModel.sigmoid(fade * starterMargin + siteMargin), starterMargin, siteMargin, fade);
+    }
+
+    /**
+     * The readable features that pushed this comment most towards spam (words, the author's name, linked
+     * domains, the website and the e-mail domain; not n-grams or shapes), for the reason a moderator reads.
+     */
+    public List<String> leaning(Features f, int n) {
+        double x = f.size() == 0 ? 0 : 1 / Math.sqrt(f.size());
+        double fade = starter == null ? 0 : fade(site.spamLearned() + site.hamLearned());
+        List<Map.Entry<String, Double>> pushes = new ArrayList<>();
+        for (String name : f.names()) {
+            if (!readable(name)) continue;
+            double push = 0;
+            double[] w = site.rowOf(name);
+            if (w != null) push += contribution(w, x, site.spamLearned(), site.hamLearned());
+            if (starter != null && (w = starter.row(name)) != null) {
+                push += fade * contribution(w, x, starter.spamLearned, starter.hamLearned);
+            }
+            if (push > 0) pushes.add(Map.entry(name, push));
+        }
+        pushes.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return pushes.stream().limit(n).map(Map.Entry::getKey).toList();
+    }
+
+    private static double contribution(double[] w, double x, long spam, long ham) {
+        double s = spam + 2 * SpamModel.ALPHA, h = ham + 2 * SpamModel.ALPHA;
+        double nb = w[2] + w[3] > 0 ? Math.log((w[2] + SpamModel.ALPHA) / s) - Math.log((w[3] + SpamModel.ALPHA) / h) : 0;
+        return w[0] * x + SpamModel.NB * nb * x;
+    }
+
+    private static boolean readable(String name) {
+        int colon = name.indexOf(':');
+        if (colon < 0) return true;
+        String ns = name.substring(0, colon);
+        return ns.equals("a") || ns.equals("url") || ns.equals("link") || ns.equals("site") || ns.equals("mail");
+    }
+
+    static double fade(long learned) {
+        return PRIOR / (PRIOR + learned);
+    }
+}
