@@ -19,6 +19,9 @@ import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.importer.DemoContent;
+import it.testata.media.ImageService;
+import it.testata.media.ImageStore;
+import it.testata.media.MediaHandlers;
 import it.testata.settings.SettingsService;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
@@ -51,6 +54,7 @@ public final class Site implements AutoCloseable {
     public final SpamService spam;
     public final CommentService commentService;
     public final AccountService accounts;
+    public final ImageService images;
     private Javalin http;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
@@ -66,6 +70,7 @@ public final class Site implements AutoCloseable {
         this.spam = new SpamService(new SpamStore(db.jdbi()), StarterModel.shipped());
         this.commentService = new CommentService(comments, changes, spam);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
+        this.images = new ImageService(new ImageStore(db.jdbi()), changes, config.dataDir().resolve("media"));
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -97,7 +102,8 @@ public final class Site implements AutoCloseable {
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
-                new AdminHandlers(adminFrames, renderer));
+                new AdminHandlers(adminFrames, renderer),
+                new MediaHandlers(images, adminFrames::messages));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

@@ -4,10 +4,12 @@ import it.testata.account.LoginHandlers;
 import it.testata.admin.AdminHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.comment.CommentHandlers;
+import it.testata.media.MediaHandlers;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static it.testata.web.Route.Guard.AUTHOR;
 import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.PUBLIC;
 import static it.testata.web.Route.Guard.PUBLIC_FORM;
@@ -22,14 +24,16 @@ public final class Routes {
     private Routes() {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
-                                    LoginHandlers login, AdminHandlers admin) {
+                                    LoginHandlers login, AdminHandlers admin, MediaHandlers media) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
                 new Route("POST", "/admin/logout", STAFF, login::logout),
                 new Route("GET", "/admin", STAFF, admin::root),
                 new Route("GET", "/admin/", STAFF, admin::dashboard),
+                new Route("POST", "/admin/images", AUTHOR, media::upload),
                 new Route("GET", "/healthz", PUBLIC, site::health),
+                new Route("GET", "/media/{file}", PUBLIC, media::file),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
