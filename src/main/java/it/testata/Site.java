@@ -7,9 +7,13 @@ import it.testata.account.LoginHandlers;
 import it.testata.account.UserStore;
 import it.testata.admin.AdminFrames;
 import it.testata.admin.AdminHandlers;
+import it.testata.api.ApiHandlers;
+import it.testata.api.ArticleApiHandlers;
+import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
+import it.testata.article.Scheduler;
 import it.testata.comment.CommentCookies;
 import it.testata.comment.CommentHandlers;
 import it.testata.comment.CommentService;
@@ -18,6 +22,7 @@ import it.testata.comment.CommentViews;
 import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
+import it.testata.db.Leases;
 import it.testata.importer.DemoContent;
 import it.testata.media.ImageService;
 import it.testata.media.ImageStore;
@@ -56,6 +61,7 @@ public final class Site implements AutoCloseable {
     public final AccountService accounts;
     public final ImageService images;
     private Javalin http;
+    private Scheduler scheduler;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
 
@@ -103,6 +109,9 @@ public final class Site implements AutoCloseable {
                 new SiteHandlers(db, assets, layouts, renderer),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
                 new AdminHandlers(adminFrames, renderer),
+                new ApiHandlers(articles, layouts),
+                new ArticleApiHandlers(articles, layouts),
+                new CommentApiHandlers(commentService, articles, layouts),
                 new MediaHandlers(images, adminFrames::messages));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
@@ -114,7 +123,14 @@ public final class Site implements AutoCloseable {
         });
         // spam older than 30 days goes for good: at start, then every hour
         housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        scheduler = new Scheduler(articles, new Leases(db.jdbi()));
+        scheduler.start();
         return this;
+    }
+
+    /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     public int port() {
@@ -136,6 +152,7 @@ public final class Site implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) scheduler.close();
         if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {

@@ -1,6 +1,6 @@
 package it.testata.account;
 
-import it.testata.article.ArticleStore;
+import it.testata.article.EditorialStore;
 import it.testata.article.Slugs;
 import it.testata.db.ChangeLog;
 
@@ -61,8 +61,7 @@ public final class AccountService {
         long id = changes.write((h, touched) -> {
             if (UserStore.exists(h, e)) throw new IllegalArgumentException("there is already a user with the email " + e);
             // an author with no article shows nowhere, so a new byline changes no public page
-            long authorId = UserStore.authorBySlug(h, Slugs.of(n))
-                    .orElseGet(() -> ArticleStore.ensureAuthor(h, n, Slugs.of(n), ""));
+            long authorId = EditorialStore.byline(h, n);
             return UserStore.insert(h, e, n, role, hash, authorId, Instant.now());
         });
         return store.byId(id).orElseThrow();

@@ -129,11 +129,6 @@ public final class UserStore {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    /** The id of the author with this slug, if there is one. */
-    public static Optional<Long> authorBySlug(Handle h, String slug) {
-        return h.createQuery("SELECT id FROM authors WHERE slug = :slug").bind("slug", slug).mapTo(Long.class).findOne();
-    }
-
     public static boolean setPassword(Handle h, long userId, String passwordHash) {
         return h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
                 .bind("hash", passwordHash).bind("id", userId).execute() == 1;

@@ -2,20 +2,29 @@ package it.testata.article;
 
 import it.testata.db.ChangeLog;
 
+import org.jdbi.v3.core.Handle;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Rules for articles: what is public, pages of lists, and saving drafts as articles. */
 public final class ArticleService {
     public static final int PAGE_SIZE = 10;
 
+    /** How many revisions of each article are kept. */
+    public static final int KEEP_REVISIONS = 20;
+
     private final ArticleStore store;
     private final ChangeLog changes;
+    private final EditorialStore editorial;
 
     public ArticleService(ArticleStore store, ChangeLog changes) {
         this.store = store;
         this.changes = changes;
+        this.editorial = new EditorialStore(store.jdbi());
     }
 
     public record ArticleList(List<Article> items, int page, int pages, int total) {}
@@ -55,7 +64,9 @@ public final class ArticleService {
             long authorId = ArticleStore.ensureAuthor(h, d.authorName().strip(), Slugs.of(d.authorName()), authorBio);
             Long categoryId = d.category() == null || d.category().isBlank() ? null
                     : ArticleStore.ensureTerm(h, "category", d.category());
-            long id = ArticleStore.upsert(h, d, authorId, categoryId, Instant.now());
+            Instant now = Instant.now();
+            long id = ArticleStore.upsert(h, d, authorId, categoryId, now);
+            EditorialStore.keepRevision(h, id, null, now, KEEP_REVISIONS);
             touched.addAll(tagsForArticle(id));
             return id;
         });
@@ -86,5 +97,158 @@ public final class ArticleService {
     /** What a change to one article can alter: its page, every list, and the recent-articles widget. */
     public static List<String> tagsForArticle(long id) {
         return List.of("article:" + id, "lists", "sidebar:articles");
+    }
+
+    // ---- the newsroom: articles in any status, by id, with revisions ----
+
+    /** An article that cannot be saved as given: field name (as the API names it) to message key. */
+    public static final class Invalid extends RuntimeException {
+        private final Map<String, String> errors;
+
+        public Invalid(Map<String, String> errors) {
+            super("invalid article: " + errors);
+            this.errors = Map.copyOf(errors);
+        }
+
+        public Map<String, String> errors() {
+            return errors;
+        }
+    }
+
+    /** An article in any status. */
+    public Optional<Article> article(long id) {
+        return editorial.findById(id);
+    }
+
+    /** One page of articles in any status for the newsroom; a page past the last is empty. */
+    public ArticleList staffList(StaffQuery query, int page, int perPage) {
+        int total = editorial.count(query);
+        int pages = Math.max(1, (total + perPage - 1) / perPage);
+        List<Article> items = page < 1 ? List.of() : editorial.list(query, perPage, (page - 1) * perPage);
+        return new ArticleList(items, page, pages, total);
+    }
+
+    /** Creates an article (the slug derived from the title when not given) and keeps its first revision. */
+    public Article create(ArticleDraft draft, Long savedBy) {
+        Instant now = Instant.now();
+        long id = changes.write((h, touched) -> {
+            ArticleDraft d = checked(h, draft, null, now);
+            long newId = EditorialStore.insert(h, d, EditorialStore.byline(h, d.authorName()), categoryId(h, d.category()), now);
+            EditorialStore.keepRevision(h, newId, savedBy, now, KEEP_REVISIONS);
+            touched.addAll(tagsForArticle(newId));
+            return newId;
+        });
+        return editorial.findById(id).orElseThrow();
+    }
+
+    /** Saves every field of an existing article and keeps the revision; empty when there is no such article. */
+    public Optional<Article> update(long id, ArticleDraft draft, Long savedBy) {
+        Instant now = Instant.now();
+        boolean found = changes.write((h, touched) -> {
+            if (EditorialStore.findById(h, id).isEmpty()) return false;
+            ArticleDraft d = checked(h, draft, id, now);
+            EditorialStore.update(h, id, d, EditorialStore.byline(h, d.authorName()), categoryId(h, d.category()), now);
+            EditorialStore.keepRevision(h, id, savedBy, now, KEEP_REVISIONS);
+            touched.addAll(tagsForArticle(id));
+            return true;
+        });
+        return found ? editorial.findById(id) : Optional.empty();
+    }
+
+    /** Deletes an article with its comments and revisions; false when there is none. */
+    public boolean delete(long id) {
+        return changes.write((h, touched) -> {
+            if (!EditorialStore.delete(h, id)) return false;
+            touched.addAll(tagsForArticle(id));
+            touched.add("sidebar:comments");
+            return true;
+        });
+    }
+
+    /** An article's revisions, newest first (at most {@link #KEEP_REVISIONS}). */
+    public List<Revision> revisions(long articleId) {
+        return editorial.revisions(articleId);
+    }
+
+    public Optional<Revision> revision(long id) {
+        return editorial.revision(id);
+    }
+
+    /** Saves a revision's content as the article's current state (itself a new revision); empty when either is missing. */
+    public Optional<Article> restore(long articleId, long revisionId, Long savedBy) {
+        Optional<Revision> r = editorial.revision(revisionId).filter(x -> x.articleId() == articleId);
+        return r.isEmpty() ? Optional.empty() : update(articleId, r.get().draft(), savedBy);
+    }
+
+    /** Categories ("category") or tags ("tag") with their article counts. */
+    public List<TermCount> terms(String kind) {
+        return editorial.terms(kind);
+    }
+
+    /**
+     * Publishes the scheduled articles whose time has come, each at most once even when several servers try
+     * at the same moment; returns the ids this call published.
+     */
+    public List<Long> publishDue(Instant now) {
+        return changes.write((h, touched) -> {
+            List<Long> published = new java.util.ArrayList<>();
+            for (long id : EditorialStore.due(h, now)) {
+                if (EditorialStore.publishScheduled(h, id, now)) {
+                    published.add(id);
+                    touched.addAll(tagsForArticle(id));
+                }
+            }
+            return published;
+        });
+    }
+
+    /**
+     * The draft as it will be stored, or {@link Invalid}: a title; a valid slug no other article has (derived
+     * from the title, made unique, when blank); a time for a scheduled article (now for a published one
+     * without); an author; tags without blanks or repeats.
+     */
+    private static ArticleDraft checked(Handle h, ArticleDraft d, Long id, Instant now) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String title = d.title() == null ? "" : d.title().strip();
+        if (title.isEmpty() || Slugs.of(title).isEmpty()) errors.put("title", "article.error.titleRequired");
+        else if (title.length() > 300) errors.put("title", "article.error.titleLong");
+        String slug = d.slug() == null ? "" : d.slug().strip();
+        if (slug.isEmpty() && !errors.containsKey("title")) {
+            String base = Slugs.of(title);
+            slug = base;
+            for (int n = 2; EditorialStore.slugTaken(h, slug, id); n++) slug = base + "-" + n;
+        } else if (!slug.isEmpty() && !Slugs.valid(slug)) {
+            errors.put("slug", "article.error.slugInvalid");
+        } else if (!slug.isEmpty() && EditorialStore.slugTaken(h, slug, id)) {
+            errors.put("slug", "article.error.slugTaken");
+        }
+        Status status = d.status() == null ? Status.DRAFT : d.status();
+        Instant publishedAt = d.publishedAt();
+        if (status == Status.SCHEDULED && publishedAt == null) errors.put("published_at", "article.error.scheduleNeedsTime");
+        if (status == Status.PUBLISHED && publishedAt == null) publishedAt = now;
+        String author = d.authorName() == null ? "" : d.authorName().strip();
+        if (author.isEmpty() || Slugs.of(author).isEmpty()) errors.put("author", "article.error.authorRequired");
+        String category = d.category() == null || d.category().isBlank() ? null : d.category().strip();
+        if (category != null && Slugs.of(category).isEmpty()) errors.put("category", "article.error.categoryInvalid");
+        else if (category != null) category = existingName(h, "categories", category);
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String t : d.tags() == null ? List.<String>of() : d.tags()) {
+            String name = t == null ? "" : t.strip();
+            if (name.length() > 100) errors.put("tags", "article.error.tagLong");
+            else if (!Slugs.of(name).isEmpty()) tags.putIfAbsent(Slugs.of(name), existingName(h, "tags", name));
+        }
+        if (!errors.isEmpty()) throw new Invalid(errors);
+        return new ArticleDraft(slug, title, d.standfirst() == null ? "" : d.standfirst().strip(),
+                d.bodyMd() == null ? "" : d.bodyMd(), status, publishedAt, author, category, List.copyOf(tags.values()));
+    }
+
+    /** The name a category or tag with this name's slug already has (so that saving never renames one), else the name. */
+    private static String existingName(Handle h, String table, String name) {
+        return h.createQuery("SELECT name FROM " + table + " WHERE slug = :slug").bind("slug", Slugs.of(name))
+                .mapTo(String.class).findOne().orElse(name);
+    }
+
+    private static Long categoryId(Handle h, String name) {
+        return name == null ? null : ArticleStore.ensureTerm(h, "category", name);
     }
 }

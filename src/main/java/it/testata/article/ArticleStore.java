@@ -28,13 +28,18 @@ public final class ArticleStore {
             JOIN authors au ON au.id = a.author_id
             LEFT JOIN categories c ON c.id = a.category_id
             """;
-    private static final String SELECT_FULL = SELECT.formatted("a.body_md", "a.body_html");
+    static final String SELECT_FULL = SELECT.formatted("a.body_md", "a.body_html");
     private static final String SELECT_CARD = SELECT.formatted("''", "''");
 
     private final Jdbi jdbi;
 
     public ArticleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** For the newsroom's stores in this package, which share this table's mapping. */
+    Jdbi jdbi() {
+        return jdbi;
     }
 
     public Optional<Article> findPublic(String slug, Instant now) {
@@ -107,7 +112,7 @@ public final class ArticleStore {
                 .findOne());
     }
 
-    private static Map<Long, List<Term>> tagsOf(Handle h, List<Long> articleIds) {
+    static Map<Long, List<Term>> tagsOf(Handle h, List<Long> articleIds) {
         Map<Long, List<Term>> byArticle = new HashMap<>();
         if (articleIds.isEmpty()) return byArticle;
         h.createQuery("""
@@ -162,14 +167,19 @@ public final class ArticleStore {
                 .bind("published", d.publishedAt() == null ? null : d.publishedAt().toEpochMilli())
                 .bind("now", now.toEpochMilli()).bind("author", authorId).bind("category", categoryId)
                 .mapTo(Long.class).one();
+        setTags(h, id, d.tags());
+        return id;
+    }
+
+    /** Replaces an article's tags with these names, creating the tags that do not exist yet. */
+    static void setTags(Handle h, long id, List<String> names) {
         h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", id).execute();
-        for (String tag : d.tags()) {
+        for (String tag : names) {
             if (tag.isBlank() || Slugs.of(tag).isEmpty()) continue;
             long tagId = ensureTerm(h, "tag", tag);
             h.createUpdate("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t) ON CONFLICT DO NOTHING")
                     .bind("a", id).bind("t", tagId).execute();
         }
-        return id;
     }
 
     static Article map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {

@@ -200,6 +200,11 @@ public final class CommentService {
         CommentStore.setLearned(h, c.id(), isSpam ? "spam" : "ham");
     }
 
+    /** One comment with everything staff may see. */
+    public Optional<CommentRecord> find(long id) {
+        return store.find(id);
+    }
+
     public List<CommentRecord> list(CommentStatus status, String articleSlug) {
         return store.list(status, articleSlug, 10_000);
     }

@@ -111,6 +111,10 @@ public final class CommentStore {
                 .mapTo(Long.class).one();
     }
 
+    public Optional<CommentRecord> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
     public static Optional<CommentRecord> find(Handle h, long id) {
         return h.createQuery(STAFF_SELECT + "WHERE k.id = :id").bind("id", id).map(CommentStore::mapStaff).findOne();
     }

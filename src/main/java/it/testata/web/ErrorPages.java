@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final LayoutService layouts;
     private final Renderer renderer;
@@ -27,6 +28,10 @@ public final class ErrorPages {
 
     public void notFound(Context ctx) {
         String path = ctx.path();
+        if (path.startsWith("/api/")) {
+            json(ctx, 404, "nothing at " + ctx.method().name() + " " + path);
+            return;
+        }
         if (("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name()))
                 && !path.endsWith("/") && slashless.matcher(path + "/").matches()) {
             String q = ctx.queryString();
@@ -40,6 +45,10 @@ public final class ErrorPages {
 
     public void serverError(Exception e, Context ctx) {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        if (ctx.path().startsWith("/api/")) {
+            json(ctx, 500, "the server failed to answer; the details are in its log");
+            return;
+        }
         Messages msg;
         try {
             msg = layouts.messages();
@@ -47,6 +56,22 @@ public final class ErrorPages {
             msg = Messages.of(java.util.Locale.ITALIAN);
         }
         render(ctx, 500, msg.t("error.500.title"), msg.t("error.500.text"), false);
+    }
+
+    /** An API error: JSON with a message, like the API's own errors. */
+    private static void json(Context ctx, int status, String message) {
+        ctx.attribute(RENDERED, Boolean.TRUE);
+        try {
+            ctx.status(status).contentType("application/json")
+                    .result(JSON.writeValueAsString(java.util.Map.of("message", message)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Marks this response as complete (an API's own error, say), so the 404 mapper leaves it alone. */
+    public static void answered(Context ctx) {
+        ctx.attribute(RENDERED, Boolean.TRUE);
     }
 
     /** True when this request's answer is already an error page (so the 404 mapper leaves it alone). */

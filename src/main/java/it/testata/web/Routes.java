@@ -2,6 +2,9 @@ package it.testata.web;
 
 import it.testata.account.LoginHandlers;
 import it.testata.admin.AdminHandlers;
+import it.testata.api.ApiHandlers;
+import it.testata.api.ArticleApiHandlers;
+import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.comment.CommentHandlers;
 import it.testata.media.MediaHandlers;
@@ -11,6 +14,7 @@ import java.util.regex.Pattern;
 
 import static it.testata.web.Route.Guard.AUTHOR;
 import static it.testata.web.Route.Guard.LOGIN;
+import static it.testata.web.Route.Guard.MODERATOR;
 import static it.testata.web.Route.Guard.PUBLIC;
 import static it.testata.web.Route.Guard.PUBLIC_FORM;
 import static it.testata.web.Route.Guard.STAFF;
@@ -24,7 +28,9 @@ public final class Routes {
     private Routes() {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
-                                    LoginHandlers login, AdminHandlers admin, MediaHandlers media) {
+                                    LoginHandlers login, AdminHandlers admin, ApiHandlers api,
+                                    ArticleApiHandlers articleApi, CommentApiHandlers commentApi,
+                                    MediaHandlers media) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -32,6 +38,21 @@ public final class Routes {
                 new Route("GET", "/admin", STAFF, admin::root),
                 new Route("GET", "/admin/", STAFF, admin::dashboard),
                 new Route("POST", "/admin/images", AUTHOR, media::upload),
+                new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
+                new Route("GET", "/api/v1/categories", STAFF, api::categories),
+                new Route("GET", "/api/v1/tags", STAFF, api::tags),
+                new Route("GET", "/api/v1/articles", AUTHOR, articleApi::list),
+                new Route("POST", "/api/v1/articles", AUTHOR, articleApi::create),
+                new Route("GET", "/api/v1/articles/{id}", AUTHOR, articleApi::get),
+                new Route("PATCH", "/api/v1/articles/{id}", AUTHOR, articleApi::patch),
+                new Route("DELETE", "/api/v1/articles/{id}", AUTHOR, articleApi::delete),
+                new Route("GET", "/api/v1/articles/{id}/revisions", AUTHOR, articleApi::revisions),
+                new Route("GET", "/api/v1/comments", MODERATOR, commentApi::list),
+                new Route("GET", "/api/v1/comments/{id}", MODERATOR, commentApi::get),
+                new Route("POST", "/api/v1/comments/{id}/approve", MODERATOR, commentApi::approve),
+                new Route("POST", "/api/v1/comments/{id}/spam", MODERATOR, commentApi::spam),
+                new Route("POST", "/api/v1/comments/{id}/trash", MODERATOR, commentApi::trash),
+                new Route("DELETE", "/api/v1/comments/{id}", MODERATOR, commentApi::delete),
                 new Route("GET", "/healthz", PUBLIC, site::health),
                 new Route("GET", "/media/{file}", PUBLIC, media::file),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),

@@ -1,0 +1,245 @@
+package it.testata.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import it.testata.account.Access;
+import it.testata.account.Principal;
+import it.testata.article.Article;
+import it.testata.article.ArticleDraft;
+import it.testata.article.ArticleService;
+import it.testata.article.Revision;
+import it.testata.article.Slugs;
+import it.testata.article.StaffQuery;
+import it.testata.article.Status;
+import it.testata.article.Term;
+import it.testata.web.LayoutService;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * /api/v1/articles: list, create, read, change, delete, revisions. Admins and editors act on every article;
+ * authors on their own only (they see only theirs, and write under their own byline); moderators not at all.
+ */
+public final class ArticleApiHandlers {
+    static final Set<String> WRITABLE = Set.of("title", "standfirst", "body", "slug", "status", "published_at",
+            "category", "tags", "author");
+    /** Fields an answer carries that a client may send back unchanged; they are ignored. */
+    static final Set<String> READ_ONLY = Set.of("id", "url", "updated_at", "public", "comments_open", "comment_count");
+
+    private final ArticleService articles;
+    private final LayoutService layouts;
+
+    public ArticleApiHandlers(ArticleService articles, LayoutService layouts) {
+        this.articles = articles;
+        this.layouts = layouts;
+    }
+
+    /** GET /api/v1/articles?status=&author=&category=&tag=&q=&page=&per_page= */
+    public void list(Context ctx) throws Exception {
+        Api.run(ctx, () -> {
+            Principal p = Access.principal(ctx);
+            Status status = null;
+            if (Api.param(ctx, "status") != null) status = status(Api.param(ctx, "status"), 400);
+            int page = Api.positive(ctx, "page", 1, Api.MAX_PAGE);
+            int perPage = Api.positive(ctx, "per_page", Api.PER_PAGE, Api.MAX_PER_PAGE);
+            Long own = p.role().editsAll() ? null : ownAuthorId(p);
+            StaffQuery q = new StaffQuery(status, Api.param(ctx, "author"), Api.param(ctx, "category"),
+                    Api.param(ctx, "tag"), Api.param(ctx, "q"), own);
+            ArticleService.ArticleList list = articles.staffList(q, page, perPage);
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Article a : list.items()) items.add(json(ctx, a));
+            Api.send(ctx, 200, Api.page(items, page, perPage, list.total()));
+        });
+    }
+
+    /** POST /api/v1/articles: 201 with the article and its Location. */
+    public void create(Context ctx) throws Exception {
+        Api.run(ctx, () -> {
+            Principal p = Access.principal(ctx);
+            ArticleDraft base = new ArticleDraft("", "", "", "", Status.DRAFT, null, p.user().name(), null, List.of());
+            ArticleDraft d = merge(Api.object(ctx), base, p);
+            Article a = articles.create(d, p.user().id());
+            ctx.header("Location", "/api/v1/articles/" + a.id());
+            Api.send(ctx, 201, json(ctx, a));
+        });
+    }
+
+    /** GET /api/v1/articles/{id} */
+    public void get(Context ctx) throws Exception {
+        Api.run(ctx, () -> Api.send(ctx, 200, json(ctx, owned(ctx))));
+    }
+
+    /** PATCH /api/v1/articles/{id}: only the fields given change. */
+    public void patch(Context ctx) throws Exception {
+        Api.run(ctx, () -> {
+            Principal p = Access.principal(ctx);
+            Article a = owned(ctx);
+            ArticleDraft base = new ArticleDraft(a.slug(), a.title(), a.standfirst(), a.bodyMd(), a.status(),
+                    a.publishedAt(), a.author().name(), a.category() == null ? null : a.category().name(),
+                    a.tags().stream().map(Term::name).toList());
+            ArticleDraft d = merge(Api.object(ctx), base, p);
+            Article saved = articles.update(a.id(), d, p.user().id())
+                    .orElseThrow(() -> new ApiError(404, "no article " + a.id()));
+            Api.send(ctx, 200, json(ctx, saved));
+        });
+    }
+
+    /** DELETE /api/v1/articles/{id}: the article, its comments and revisions; 204. */
+    public void delete(Context ctx) throws Exception {
+        Api.run(ctx, () -> {
+            Article a = owned(ctx);
+            if (!articles.delete(a.id())) throw new ApiError(404, "no article " + a.id());
+            ctx.status(204);
+        });
+    }
+
+    /** GET /api/v1/articles/{id}/revisions: newest first. */
+    public void revisions(Context ctx) throws Exception {
+        Api.run(ctx, () -> {
+            Article a = owned(ctx);
+            ZoneId zone = layouts.site().zone();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Revision r : articles.revisions(a.id())) items.add(json(r, zone));
+            Api.send(ctx, 200, Map.of("items", items));
+        });
+    }
+
+    /** The article named by the path, when this caller may act on it: else 404, or 403 for another's. */
+    private Article owned(Context ctx) {
+        long id = Api.id(ctx, "id");
+        Article a = articles.article(id).orElseThrow(() -> new ApiError(404, "no article " + id));
+        Principal p = Access.principal(ctx);
+        if (!p.role().editsAll() && a.author().id() != ownAuthorId(p)) {
+            throw new ApiError(403, "an author may only act on their own articles");
+        }
+        return a;
+    }
+
+    private static long ownAuthorId(Principal p) {
+        return p.user().authorId() == null ? -1 : p.user().authorId();
+    }
+
+    /** The draft with the request's fields over the base; 422 for unknown fields or wrong types. */
+    static ArticleDraft merge(JsonNode in, ArticleDraft base, Principal p) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        in.fieldNames().forEachRemaining(f -> {
+            if (!WRITABLE.contains(f) && !READ_ONLY.contains(f)) errors.put(f, "unknown field");
+        });
+        String title = text(in, "title", base.title(), errors, false);
+        String standfirst = text(in, "standfirst", base.standfirst(), errors, false);
+        String body = text(in, "body", base.bodyMd(), errors, false);
+        String slug = text(in, "slug", base.slug(), errors, true);
+        String author = text(in, "author", base.authorName(), errors, false);
+        String category = text(in, "category", base.category(), errors, true);
+        Status status = base.status();
+        String statusText = text(in, "status", null, errors, false);
+        if (statusText != null) {
+            try {
+                status = status(statusText, 422);
+            } catch (ApiError e) {
+                errors.put("status", e.getMessage());
+            }
+        }
+        Instant publishedAt = base.publishedAt();
+        if (in.has("published_at")) {
+            String t = text(in, "published_at", null, errors, true);
+            try {
+                publishedAt = t == null || t.isBlank() ? null : OffsetDateTime.parse(t.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.put("published_at", "must be ISO 8601 with an offset, such as 2026-11-26T10:00:00+01:00");
+            }
+        }
+        List<String> tags = base.tags();
+        if (in.has("tags")) {
+            JsonNode t = in.get("tags");
+            if (!t.isArray()) {
+                errors.put("tags", "must be a list of names");
+            } else {
+                List<String> names = new ArrayList<>();
+                t.forEach(n -> {
+                    if (n.isTextual()) names.add(n.asText());
+                    else errors.put("tags", "must be a list of names");
+                });
+                tags = names;
+            }
+        }
+        if (!errors.isEmpty()) throw new ApiError(422, "the article was not saved: " + errors, errors);
+        if (!p.role().editsAll() && in.has("author") && !Slugs.of(author).equals(Slugs.of(p.user().name()))) {
+            throw new ApiError(403, "an author writes under their own name only");
+        }
+        return new ArticleDraft(slug == null ? "" : slug, title, standfirst, body, status, publishedAt, author, category, tags);
+    }
+
+    /** A string field when present (null allowed only where nullable), else the fallback. */
+    private static String text(JsonNode in, String field, String fallback, Map<String, String> errors, boolean nullable) {
+        if (!in.has(field)) return fallback;
+        JsonNode n = in.get(field);
+        if (n.isNull() && nullable) return null;
+        if (!n.isTextual()) {
+            errors.put(field, nullable ? "must be a string or null" : "must be a string");
+            return fallback;
+        }
+        return n.asText();
+    }
+
+    static Status status(String s, int httpStatus) {
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "draft" -> Status.DRAFT;
+            case "published" -> Status.PUBLISHED;
+            case "scheduled" -> Status.SCHEDULED;
+            default -> throw new ApiError(httpStatus, "status must be draft, published or scheduled");
+        };
+    }
+
+    private Map<String, Object> json(Context ctx, Article a) {
+        ZoneId zone = layouts.site().zone();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("title", a.title());
+        m.put("standfirst", a.standfirst());
+        m.put("body", a.bodyMd());
+        m.put("slug", a.slug());
+        m.put("status", a.status().db());
+        m.put("published_at", iso(a.publishedAt(), zone));
+        m.put("updated_at", iso(a.updatedAt(), zone));
+        m.put("category", a.category() == null ? null : a.category().name());
+        m.put("tags", a.tags().stream().map(Term::name).toList());
+        m.put("author", a.author().name());
+        m.put("url", layouts.baseUrl(ctx) + a.path(zone));
+        m.put("public", a.status() == Status.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(Instant.now()));
+        m.put("comments_open", a.commentsOpen());
+        m.put("comment_count", a.commentCount());
+        return m;
+    }
+
+    private static Map<String, Object> json(Revision r, ZoneId zone) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("article_id", r.articleId());
+        m.put("saved_at", iso(r.savedAt(), zone));
+        m.put("saved_by", r.savedByName());
+        m.put("title", r.title());
+        m.put("standfirst", r.standfirst());
+        m.put("body", r.bodyMd());
+        m.put("slug", r.slug());
+        m.put("status", r.status().db());
+        m.put("published_at", iso(r.publishedAt(), zone));
+        m.put("category", r.category());
+        m.put("tags", r.tags());
+        m.put("author", r.authorName());
+        return m;
+    }
+
+    static String iso(Instant t, ZoneId zone) {
+        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone));
+    }
+}
