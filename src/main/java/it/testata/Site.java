@@ -23,6 +23,8 @@ import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.db.Leases;
+import it.testata.editor.EditorHandlers;
+import it.testata.editor.EditorStore;
 import it.testata.importer.DemoContent;
 import it.testata.media.ImageService;
 import it.testata.media.ImageStore;
@@ -104,6 +106,7 @@ public final class Site implements AutoCloseable {
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
         AdminFrames adminFrames = new AdminFrames(settings, assets);
+        MediaHandlers media = new MediaHandlers(images, adminFrames::messages);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
@@ -112,7 +115,8 @@ public final class Site implements AutoCloseable {
                 new ApiHandlers(articles, layouts),
                 new ArticleApiHandlers(articles, layouts),
                 new CommentApiHandlers(commentService, articles, layouts),
-                new MediaHandlers(images, adminFrames::messages));
+                media,
+                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

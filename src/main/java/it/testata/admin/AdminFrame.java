@@ -21,7 +21,8 @@ public record AdminFrame(Settings site, Messages msg, Assets assets, User user, 
 
     /** The navigation, in order; each back-office area adds its line here. */
     public static final List<NavItem> NAV = List.of(
-            new NavItem("dashboard", "/admin/", "admin.nav.dashboard", List.of(Role.values())));
+            new NavItem("dashboard", "/admin/", "admin.nav.dashboard", List.of(Role.values())),
+            new NavItem("articles", "/admin/articles", "admin.nav.articles", List.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)));
 
     /** The entries this user may open. */
     public List<NavItem> nav() {

@@ -145,6 +145,10 @@ public final class ArticleStore {
                 .mapTo(Long.class).one();
     }
 
+    public static void setImage(Handle h, long id, String image) {
+        h.createUpdate("UPDATE articles SET image = :image WHERE id = :id").bind("image", image).bind("id", id).execute();
+    }
+
     public static void setCommentsOpen(Handle h, long id, boolean open) {
         h.createUpdate("UPDATE articles SET comments_open = :open WHERE id = :id")
                 .bind("open", open ? 1 : 0).bind("id", id).execute();

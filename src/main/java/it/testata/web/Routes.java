@@ -7,6 +7,7 @@ import it.testata.api.ArticleApiHandlers;
 import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.comment.CommentHandlers;
+import it.testata.editor.EditorHandlers;
 import it.testata.media.MediaHandlers;
 
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Routes {
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi,
-                                    MediaHandlers media) {
+                                    MediaHandlers media, EditorHandlers editor) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -38,6 +39,14 @@ public final class Routes {
                 new Route("GET", "/admin", STAFF, admin::root),
                 new Route("GET", "/admin/", STAFF, admin::dashboard),
                 new Route("POST", "/admin/images", AUTHOR, media::upload),
+                new Route("GET", "/admin/articles", AUTHOR, editor::list),
+                new Route("GET", "/admin/articles/new", AUTHOR, editor::newArticle),
+                new Route("POST", "/admin/articles/new", AUTHOR, editor::create),
+                new Route("POST", "/admin/articles/preview", AUTHOR, editor::preview),
+                new Route("GET", "/admin/articles/{id}", AUTHOR, editor::edit),
+                new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update),
+                new Route("GET", "/admin/articles/{id}/revisions", AUTHOR, editor::revisions),
+                new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", AUTHOR, editor::restore),
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
                 new Route("GET", "/api/v1/categories", STAFF, api::categories),
                 new Route("GET", "/api/v1/tags", STAFF, api::tags),

@@ -3,6 +3,7 @@ package it.testata.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.testata.account.Role;
+import it.testata.support.Pictures;
 import it.testata.support.StaffClient;
 import it.testata.support.TestSite;
 import org.junit.jupiter.api.AfterAll;
@@ -11,14 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +60,7 @@ class ImageUploadTest {
 
     @Test
     void aPngIsStoredWithVariantsServedForAYear() throws Exception {
-        HttpResponse<String> r = upload(author(), "wide.png", "image/png", encode(picture(2000, 1000, false), "png"));
+        HttpResponse<String> r = upload(author(), "wide.png", "image/png", Pictures.encode(Pictures.picture(2000, 1000, false), "png"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode img = json(r);
         assertThat(img.get("width").asInt()).isEqualTo(2000);
@@ -87,8 +85,8 @@ class ImageUploadTest {
 
     @Test
     void aJpegWithGpsExifComesOutWithoutAnyExifAndTurnedAsTheCameraSaid() throws Exception {
-        byte[] upload = withExif(encode(picture(400, 200, false), "jpg"), 6);
-        assertThat(segments(upload)).contains(0xE1); // the upload does carry EXIF with a GPS position
+        byte[] upload = Pictures.withExif(Pictures.encode(Pictures.picture(400, 200, false), "jpg"), 6);
+        assertThat(Pictures.segments(upload)).contains(0xE1); // the upload does carry EXIF with a GPS position
         assertThat(new String(upload, StandardCharsets.ISO_8859_1)).contains("Exif");
         assertThat(ImageIO.read(new ByteArrayInputStream(upload)).getWidth()).isEqualTo(400);
 
@@ -103,9 +101,9 @@ class ImageUploadTest {
             HttpResponse<byte[]> f = site.getBytes(img.get("variants").get(variant).asText());
             assertThat(f.statusCode()).isEqualTo(200);
             assertThat(f.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-            assertThat(segments(f.body())).doesNotContain(0xE1, 0xE2, 0xED, 0xFE); // no EXIF/XMP, ICC, IPTC, comment
+            assertThat(Pictures.segments(f.body())).doesNotContain(0xE1, 0xE2, 0xED, 0xFE); // no EXIF/XMP, ICC, IPTC, comment
             assertThat(new String(f.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("GPS");
-            assertThat(indexOf(f.body(), GPS_LATITUDE)).isEqualTo(-1);
+            assertThat(Pictures.indexOf(f.body(), Pictures.GPS_LATITUDE)).isEqualTo(-1);
         }
         // what was the left edge (red) is now the top edge
         BufferedImage served = ImageIO.read(new ByteArrayInputStream(site.getBytes(img.get("variants").get("original").asText()).body()));
@@ -132,14 +130,14 @@ class ImageUploadTest {
 
     @Test
     void aPngNamedJpgIsTakenAsThePngItIs() throws Exception {
-        HttpResponse<String> r = upload(author(), "holiday.jpg", "image/jpeg", encode(picture(300, 300, true), "png"));
+        HttpResponse<String> r = upload(author(), "holiday.jpg", "image/jpeg", Pictures.encode(Pictures.picture(300, 300, true), "png"));
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(json(r).get("name").asText()).endsWith(".png");
     }
 
     @Test
     void gifAndWebpAreDecodedAndStoredAsPngOrJpeg() throws Exception {
-        JsonNode gif = json(upload(author(), "a.gif", "image/gif", encode(picture(64, 32, false), "gif")));
+        JsonNode gif = json(upload(author(), "a.gif", "image/gif", Pictures.encode(Pictures.picture(64, 32, false), "gif")));
         assertThat(gif.get("name").asText()).endsWith(".png");
         assertThat(gif.get("width").asInt()).isEqualTo(64);
 
@@ -159,7 +157,7 @@ class ImageUploadTest {
     @Test
     void tooLargeAnUploadIsRefusedWith413() throws Exception {
         byte[] big = new byte[(int) ImageService.MAX_BYTES + 10];
-        byte[] png = encode(picture(10, 10, false), "png");
+        byte[] png = Pictures.encode(Pictures.picture(10, 10, false), "png");
         System.arraycopy(png, 0, big, 0, png.length);
         HttpResponse<String> r = upload(author(), "big.png", "image/png", big);
         assertThat(r.statusCode()).isEqualTo(413);
@@ -168,7 +166,7 @@ class ImageUploadTest {
 
     @Test
     void onlyWritersMayUploadAndOnlyWithTheToken() {
-        byte[] png = encode(picture(10, 10, false), "png");
+        byte[] png = Pictures.encode(Pictures.picture(10, 10, false), "png");
         StaffClient moderator = StaffClient.signedIn(site, "mario@example.org", PASSWORD);
         assertThat(upload(moderator, "a.png", "image/png", png).statusCode()).isEqualTo(403);
         StaffClient anna = author();
@@ -177,29 +175,6 @@ class ImageUploadTest {
         assertThat(upload(new StaffClient(site), "a.png", "image/png", png).statusCode()).isEqualTo(403);
         assertThat(site.get("/media/000000000000000000000000-600.png").statusCode()).isEqualTo(404);
         assertThat(site.get("/media/..%2Ftestata.db").statusCode()).isEqualTo(404);
-    }
-
-    // ---- making pictures ----
-
-    static BufferedImage picture(int w, int h, boolean alpha) {
-        BufferedImage img = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.BLUE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, Math.max(1, w / 10), h); // a red band on the left edge
-        g.dispose();
-        return img;
-    }
-
-    static byte[] encode(BufferedImage img, String format) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (!ImageIO.write(img, format, out)) throw new IllegalStateException("no writer for " + format);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static byte[] resource(String name) throws IOException {
@@ -214,60 +189,5 @@ class ImageUploadTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.count();
         }
-    }
-
-    /** 45° 26' 12.34": the latitude the made-up GPS block carries, as three big-endian rationals. */
-    static final byte[] GPS_LATITUDE = ByteBuffer.allocate(24).putInt(45).putInt(1).putInt(26).putInt(1)
-            .putInt(1234).putInt(100).array();
-
-    /** A JPEG with an EXIF APP1 segment right after SOI: orientation and a GPS IFD with a latitude. */
-    static byte[] withExif(byte[] jpeg, int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(92); // big-endian, as "MM" says
-        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
-        tiff.putShort((short) 2); // IFD0 at 8: two entries
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38); // GPS IFD pointer
-        tiff.putInt(0);
-        tiff.putShort((short) 2); // GPS IFD at 38
-        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
-        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(68);
-        tiff.putInt(0);
-        tiff.put(GPS_LATITUDE); // at 68
-        byte[] t = tiff.array();
-        int length = 2 + 6 + t.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(t);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
-    }
-
-    /** The markers of a JPEG's segments before the image data. */
-    static java.util.List<Integer> segments(byte[] jpeg) {
-        java.util.List<Integer> markers = new java.util.ArrayList<>();
-        int i = 2;
-        while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
-            int marker = jpeg[i + 1] & 0xFF;
-            markers.add(marker);
-            if (marker == 0xDA) break;
-            i += 2 + ((jpeg[i + 2] & 0xFF) << 8 | (jpeg[i + 3] & 0xFF));
-        }
-        return markers;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) continue outer;
-            }
-            return i;
-        }
-        return -1;
     }
 }
