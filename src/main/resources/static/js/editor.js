@@ -41,7 +41,7 @@
     }).then(function (answer) {
       if (!answer || n !== asked) return; // a newer request is on its way
       out.body.innerHTML = answer.html; // sanitized by the server, as the article page shows it
-      preview.hidden = false;
+      preview.hidden = !(title.value || standfirst.value || body.value);
     }).catch(function () { /* the Preview button still works */ });
   }
 
