@@ -28,6 +28,7 @@ import it.testata.web.Renderer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,10 @@ public final class EditorHandlers {
             when = form.publishInstant(zone).orElse(null);
         } catch (DateTimeException e) {
             problems.put("publish_at", "editor.error.time");
+        }
+        if (when != null && existing != null && existing.publishedAt() != null
+                && existing.publishedAt().truncatedTo(ChronoUnit.MINUTES).equals(when)) {
+            when = existing.publishedAt(); // the form shows minutes: an unchanged time keeps its seconds
         }
         if (status == Status.SCHEDULED && when != null && !when.isAfter(Instant.now())) {
             problems.put("publish_at", "editor.error.scheduleInPast");

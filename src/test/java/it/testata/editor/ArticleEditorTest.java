@@ -118,6 +118,7 @@ class ArticleEditorTest {
         save(anna, "/admin/articles/" + id, form("Il ponte riapre ad aprile", "published",
                 "slug", a.slug(), "publish_at", local(a.publishedAt().atZone(ROME).toLocalDateTime())));
         assertThat(site.get(publicPath).body()).contains("Il ponte riapre ad aprile");
+        assertThat(article(id).publishedAt()).isEqualTo(a.publishedAt()); // to the millisecond
     }
 
     @Test
