@@ -49,11 +49,17 @@ class EditorBrowserTest {
         b.open(site.url("/admin/articles"));
         b.find("#email").sendKeys("giulia@example.org");
         b.find("#password").sendKeys(PASSWORD, Keys.ENTER);
-        assertThat(b.currentUrl()).isEqualTo(site.url("/admin/articles"));
+        waiting(b).until(d -> d.getCurrentUrl().equals(site.url("/admin/articles")));
     }
 
     static WebDriverWait waiting(Browser b) {
         return new WebDriverWait(b.driver(), Duration.ofSeconds(10));
+    }
+
+    /** Waits for the page a click or a key sent to (Selenium returns before the next page has loaded). */
+    static void arrived(Browser b, String urlPart) {
+        waiting(b).until(d -> d.getCurrentUrl().contains(urlPart)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     @Test
@@ -61,6 +67,7 @@ class EditorBrowserTest {
         try (Browser b = Browser.start()) {
             signIn(b);
             b.find("a.button[href='/admin/articles/new']").click();
+            arrived(b, "/admin/articles/new");
             assertThat(b.find("h1").getText()).isEqualTo("Nuovo articolo");
             b.find("#title").sendKeys("La fiera d'autunno torna in piazza");
             b.find("#standfirst").sendKeys("Tre giorni di bancarelle e musica.");
@@ -74,13 +81,16 @@ class EditorBrowserTest {
             b.find("input[name=status][value=published]").click();
             b.screenshot("editor-new");
             b.find("button[value=save]").click();
+            arrived(b, "?done=saved");
 
             assertThat(b.find("[role=status]").getText()).isEqualTo("L'articolo è stato salvato.");
             assertThat(b.consoleErrors()).isEmpty();
             b.find(".editor-links a[href^='/20']").click();
+            arrived(b, "/la-fiera-d-autunno-torna-in-piazza/");
             assertThat(b.find("h1").getText()).isEqualTo("La fiera d'autunno torna in piazza");
             assertThat(b.find(".article-body strong").getText()).isEqualTo("venerdì");
             b.find(".tags a[href='/tag/fiera-d-autunno/']").click();
+            arrived(b, "/tag/fiera-d-autunno/");
             assertThat(b.find("main").getText()).contains("La fiera d'autunno torna in piazza");
         }
     }
@@ -96,6 +106,7 @@ class EditorBrowserTest {
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
             b.driver().executeScript("arguments[0].value = arguments[1];", b.find("#publish_at"), tomorrow);
             b.find("#title").sendKeys(Keys.ENTER); // Enter submits with the first button: Save
+            arrived(b, "?done=saved");
             assertThat(b.find("[role=status]").getText()).isEqualTo("L'articolo è stato salvato.");
             assertThat(b.find("input[name=status][value=scheduled]").isSelected()).isTrue();
             assertThat(b.find("#publish_at").getDomProperty("value")).isEqualTo(tomorrow);
@@ -118,6 +129,7 @@ class EditorBrowserTest {
             b.find("#title").sendKeys("Solo anteprima");
             b.find("#body").sendKeys("Un elenco:\n\n- primo\n- secondo");
             b.find("button[value=preview]").click();
+            waiting(b).until(d -> b.find("#preview").isDisplayed());
             assertThat(b.find("#preview").isDisplayed()).isTrue();
             assertThat(b.findAll("#preview .preview-body li")).hasSize(2);
             assertThat(b.find("#title").getDomProperty("value")).isEqualTo("Solo anteprima");
