@@ -30,6 +30,7 @@ import it.testata.media.ImageService;
 import it.testata.media.ImageStore;
 import it.testata.media.MediaHandlers;
 import it.testata.settings.SettingsService;
+import it.testata.spam.AkismetHandlers;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
 import it.testata.spam.StarterModel;
@@ -109,7 +110,7 @@ public final class Site implements AutoCloseable {
         MediaHandlers media = new MediaHandlers(images, adminFrames::messages);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer),
+                new SiteHandlers(db, assets, layouts, renderer), new AkismetHandlers(spam, settings),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
                 new AdminHandlers(adminFrames, renderer),
                 new ApiHandlers(articles, layouts),

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "testata", mixinStandardHelpOptions = true, version = "Testata 0.1.0",
         description = "A self-hosted publishing platform for independent news and opinion sites.",
         subcommands = {ServeCommand.class, ImportMarkdownCommand.class, SettingsCommand.class, CommentsCommand.class, SpamEvalCommand.class,
-                SpamStarterCommand.class, UserCommand.class, TokenCommand.class},
+                SpamStarterCommand.class, SpamCommand.class, UserCommand.class, TokenCommand.class},
         footer = {"", "  test             Runs the whole test suite (handled by the ./testata launcher).",
                 "", "Every command that touches a site reads --data DIR (default ./data) and the environment:",
                 "  TESTATA_DATA, TESTATA_DATABASE_URL (jdbc:postgresql://... selects PostgreSQL),",

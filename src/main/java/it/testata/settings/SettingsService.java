@@ -43,6 +43,17 @@ public final class SettingsService {
         return java.util.HexFormat.of().parseHex(key);
     }
 
+    /** A secret setting (never listed by {@link #rows}), read from the database. */
+    public java.util.Optional<String> secret(String name) {
+        return java.util.Optional.ofNullable(store.all().get(name)).filter(v -> !v.isEmpty());
+    }
+
+    /** Stores or, with an empty value, clears a secret setting. */
+    public void putSecret(String name, String value) {
+        if (!name.startsWith("secret.")) throw new IllegalArgumentException(name + " is not a secret setting");
+        update(java.util.Map.of(name, value));
+    }
+
     public Settings current() {
         return current;
     }

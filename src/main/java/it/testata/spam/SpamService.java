@@ -141,6 +141,12 @@ public final class SpamService {
         return comments.size();
     }
 
+    /** Teaches comments that are not stored here (another site's, through the Akismet calls) and reads the lesson. */
+    public void teach(List<SpamInput> comments, boolean spam) {
+        store.jdbi().useTransaction(h -> learnAll(h, comments, spam));
+        refresh();
+    }
+
     /** Counts a comment thrown away unstored (the reason only; nothing of the comment is kept). */
     public void discarded(String reason) {
         store.jdbi().useTransaction(h -> discarded(h, reason));

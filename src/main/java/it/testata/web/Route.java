@@ -19,6 +19,8 @@ public record Route(String method, String path, Guard guard, Handler handler) {
         PUBLIC,
         /** Anyone, through a form of this site: same-origin check, signed form token, flood control. */
         PUBLIC_FORM,
+        /** A machine with the site's key for that interface (the Akismet-compatible calls); the handler checks it. */
+        KEYED,
         /** The sign-in form: anyone, with a form token of its own (there is no session yet to tie one to). */
         LOGIN,
         /** Any signed-in member of staff. */

@@ -9,6 +9,7 @@ import it.testata.article.ArticleHandlers;
 import it.testata.comment.CommentHandlers;
 import it.testata.editor.EditorHandlers;
 import it.testata.media.MediaHandlers;
+import it.testata.spam.AkismetHandlers;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import static it.testata.web.Route.Guard.AUTHOR;
 import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.MODERATOR;
+import static it.testata.web.Route.Guard.KEYED;
 import static it.testata.web.Route.Guard.PUBLIC;
 import static it.testata.web.Route.Guard.PUBLIC_FORM;
 import static it.testata.web.Route.Guard.STAFF;
@@ -29,7 +31,7 @@ public final class Routes {
     private Routes() {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
-                                    LoginHandlers login, AdminHandlers admin, ApiHandlers api,
+                                    AkismetHandlers akismet, LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi,
                                     MediaHandlers media, EditorHandlers editor) {
         return List.of(
@@ -67,6 +69,10 @@ public final class Routes {
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
+                new Route("POST", "/akismet/1.1/verify-key", KEYED, akismet::verifyKey),
+                new Route("POST", "/akismet/1.1/comment-check", KEYED, akismet::commentCheck),
+                new Route("POST", "/akismet/1.1/submit-spam", KEYED, akismet::submitSpam),
+                new Route("POST", "/akismet/1.1/submit-ham", KEYED, akismet::submitHam),
                 new Route("GET", "/", PUBLIC, articles::home),
                 new Route("GET", "/page/{n}/", PUBLIC, articles::home),
                 new Route("GET", "/category/{slug}/", PUBLIC, articles::category),

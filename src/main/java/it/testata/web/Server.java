@@ -70,11 +70,12 @@ public final class Server {
     }
 
     /**
-     * The route's handler behind its guard. Public routes run as they are; every other one is never cached
-     * anywhere (Cache-Control: private, no-store) and runs only when the gatekeeper admits the request.
+     * The route's handler behind its guard. The sign-in form and the staff routes are never cached anywhere
+     * (Cache-Control: private, no-store) and run only when the gatekeeper admits the request; other routes
+     * (public, or checking a key themselves) run as they are.
      */
     static io.javalin.http.Handler guarded(Route r, Gatekeeper gatekeeper) {
-        if (r.guard() == Route.Guard.PUBLIC || r.guard() == Route.Guard.PUBLIC_FORM) return r.handler();
+        if (!r.guard().staff() && r.guard() != Route.Guard.LOGIN) return r.handler();
         return ctx -> {
             ctx.header("Cache-Control", "private, no-store");
             if (gatekeeper.admit(ctx, r.guard())) r.handler().handle(ctx);
