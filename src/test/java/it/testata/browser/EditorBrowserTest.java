@@ -53,7 +53,9 @@ class EditorBrowserTest {
     }
 
     static WebDriverWait waiting(Browser b) {
-        return new WebDriverWait(b.driver(), Duration.ofSeconds(10));
+        // an element found on the page being left goes stale once the next one loads: look again
+        return (WebDriverWait) new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Waits for the page a click or a key sent to (Selenium returns before the next page has loaded). */
