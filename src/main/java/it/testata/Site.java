@@ -25,11 +25,19 @@ import it.testata.db.Db;
 import it.testata.db.Leases;
 import it.testata.editor.EditorHandlers;
 import it.testata.editor.EditorStore;
+import it.testata.feed.FeedHandlers;
+import it.testata.feed.FeedService;
+import it.testata.feed.FeedStore;
 import it.testata.importer.DemoContent;
 import it.testata.media.ImageService;
 import it.testata.media.ImageStore;
 import it.testata.media.MediaHandlers;
+import it.testata.search.SearchHandlers;
+import it.testata.search.SearchService;
+import it.testata.search.SearchStore;
 import it.testata.settings.SettingsService;
+import it.testata.sitemap.SitemapHandlers;
+import it.testata.sitemap.SitemapStore;
 import it.testata.spam.AkismetHandlers;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
@@ -65,6 +73,7 @@ public final class Site implements AutoCloseable {
     public final ImageService images;
     private Javalin http;
     private Scheduler scheduler;
+    private SearchService search;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
 
@@ -106,11 +115,19 @@ public final class Site implements AutoCloseable {
         Renderer renderer = new Renderer(cache);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED);
         ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
+        search = new SearchService(new SearchStore(db.jdbi()), searchFolder(),
+                () -> settings.current().locale(), articles::nextPublicationMillis);
+        changes.subscribe(search::onChange);
+        search.start();
         AdminFrames adminFrames = new AdminFrames(settings, assets);
         MediaHandlers media = new MediaHandlers(images, adminFrames::messages);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer), new AkismetHandlers(spam, settings),
+                new SiteHandlers(db, assets, layouts, renderer),
+                new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
+                new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),
+                new SearchHandlers(search, layouts, renderer),
+                new AkismetHandlers(spam, settings),
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
                 new AdminHandlers(adminFrames, renderer),
                 new ApiHandlers(articles, layouts),
@@ -136,6 +153,11 @@ public final class Site implements AutoCloseable {
     /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** This server's own search index, in the data folder (with PostgreSQL every server keeps its own). */
+    public java.nio.file.Path searchFolder() {
+        return config.dataDir().resolve("search-index");
     }
 
     public int port() {
@@ -168,6 +190,7 @@ public final class Site implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Site.class).warn("the HTTP server did not stop cleanly: {}", e.toString());
             }
         }
+        if (search != null) search.close();
         db.close();
     }
 }

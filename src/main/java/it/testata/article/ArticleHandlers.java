@@ -118,7 +118,8 @@ public final class ArticleHandlers {
                 new ListPage(frame, heading, intro, list.items(), pagination), List.of("lists"));
     }
 
-    private static int pageNumber(Context ctx) {
+    /** The {n} of a paginated address; page 1 has no number of its own, so "1" is not found. */
+    public static int pageNumber(Context ctx) {
         String n = ctx.pathParamMap().get("n");
         if (n == null) return 1;
         if (!n.matches("[1-9][0-9]{0,5}") || n.equals("1")) throw new NotFound();

@@ -61,8 +61,17 @@ public final class ArticleStore {
     }
 
     public List<Article> listPublic(ArticleQuery q, Instant now, int limit, int offset) {
+        return listPublic(SELECT_CARD, q, now, limit, offset);
+    }
+
+    /** The latest public articles with their bodies and tags, newest first (for feeds). */
+    public List<Article> latestPublicFull(ArticleQuery q, Instant now, int limit) {
+        return listPublic(SELECT_FULL, q, now, limit, 0);
+    }
+
+    private List<Article> listPublic(String select, ArticleQuery q, Instant now, int limit, int offset) {
         return jdbi.withHandle(h -> {
-            Query query = h.createQuery(SELECT_CARD + "WHERE " + PUBLIC + " " + q.where()
+            Query query = h.createQuery(select + "WHERE " + PUBLIC + " " + q.where()
                             + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
                     .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset);
             q.binds().forEach(query::bind);

@@ -23,7 +23,9 @@ public final class StructuredData {
         ld.put("author", Map.of("@type", "Person", "name", a.author().name(), "url", baseUrl + a.author().path()));
         ld.put("datePublished", frame.isoDate(a));
         ld.put("dateModified", a.updatedAt().atZone(frame.site().zone()).toOffsetDateTime().toString());
-        ld.put("publisher", Map.of("@type", "Organization", "name", frame.site().siteName(), "url", baseUrl + "/"));
+        ld.put("image", java.util.List.of(SocialMeta.image(a, frame)));
+        ld.put("publisher", Map.of("@type", "Organization", "name", frame.site().siteName(), "url", baseUrl + "/",
+                "logo", Map.of("@type", "ImageObject", "url", SocialMeta.logo(frame))));
         if (a.category() != null) ld.put("articleSection", a.category().name());
         if (!a.tags().isEmpty()) ld.put("keywords", a.tags().stream().map(Term::name).toList());
         ld.put("inLanguage", frame.site().locale());

@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 public final class Assets {
     /** Every static file the site ships; a file not listed here is not served. */
     private static final List<String> FILES = List.of("css/site.css", "css/admin.css", "js/site.js", "js/editor.js",
-            "favicon.svg");
+            "favicon.svg", "logo.png");
 
     public record Asset(String url, String contentType, byte[] body, byte[] gzip) {}
 
@@ -54,6 +54,7 @@ public final class Assets {
         if (name.endsWith(".css")) return "text/css; charset=utf-8";
         if (name.endsWith(".js")) return "text/javascript; charset=utf-8";
         if (name.endsWith(".svg")) return "image/svg+xml";
+        if (name.endsWith(".png")) return "image/png";
         return "application/octet-stream";
     }
 

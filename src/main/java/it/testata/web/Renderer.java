@@ -77,6 +77,15 @@ public final class Renderer {
         cache.send(ctx, 200, page);
     }
 
+    /**
+     * Keeps a public answer that is not an HTML page (a feed, a sitemap, robots.txt) in the cache with the tags
+     * of what it shows, and sends it; conditional GET and gzip as for pages.
+     */
+    public void publicBody(Context ctx, long generation, String contentType, byte[] body, Collection<String> tags) {
+        PageCache.Page page = cache.put(key(ctx), generation, contentType, body, new LinkedHashSet<>(tags));
+        cache.send(ctx, 200, page);
+    }
+
     public long generation() {
         return cache.generation();
     }

@@ -8,7 +8,10 @@ import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
 import it.testata.comment.CommentHandlers;
 import it.testata.editor.EditorHandlers;
+import it.testata.feed.FeedHandlers;
 import it.testata.media.MediaHandlers;
+import it.testata.search.SearchHandlers;
+import it.testata.sitemap.SitemapHandlers;
 import it.testata.spam.AkismetHandlers;
 
 import java.util.List;
@@ -26,11 +29,13 @@ import static it.testata.web.Route.Guard.STAFF;
 public final class Routes {
     /** Public addresses that end in a slash; the same address without it redirects 301. */
     public static final Pattern SLASHED = Pattern.compile(
-            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+)/$");
+            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+"
+            + "|((category|tag|author)/[^/]+/|\\d{4}/\\d{2}/\\d{2}/[^/]+/|comments/)?feed|feed/atom|search/[^/]+(/page/\\d+)?)/$");
 
     private Routes() {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
+                                    FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
                                     AkismetHandlers akismet, LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi,
                                     MediaHandlers media, EditorHandlers editor) {
@@ -73,8 +78,25 @@ public final class Routes {
                 new Route("POST", "/akismet/1.1/comment-check", KEYED, akismet::commentCheck),
                 new Route("POST", "/akismet/1.1/submit-spam", KEYED, akismet::submitSpam),
                 new Route("POST", "/akismet/1.1/submit-ham", KEYED, akismet::submitHam),
-                new Route("GET", "/", PUBLIC, articles::home),
-                new Route("GET", "/page/{n}/", PUBLIC, articles::home),
+                new Route("GET", "/robots.txt", PUBLIC, sitemaps::robots),
+                new Route("GET", "/sitemap.xml", PUBLIC, sitemaps::index),
+                new Route("GET", "/sitemaps/{name}", PUBLIC, sitemaps::sitemap),
+                new Route("GET", "/feed/", PUBLIC, feeds::latest),
+                new Route("GET", "/feed/atom/", PUBLIC, feeds::latestAtom),
+                new Route("GET", "/comments/feed/", PUBLIC, feeds::comments),
+                new Route("GET", "/category/{slug}/feed/", PUBLIC, feeds::category),
+                new Route("GET", "/tag/{slug}/feed/", PUBLIC, feeds::tag),
+                new Route("GET", "/author/{slug}/feed/", PUBLIC, feeds::author),
+                new Route("GET", "/{year}/{month}/{day}/{slug}/feed/", PUBLIC, feeds::articleComments),
+                new Route("GET", "/search/{term}/", PUBLIC, search::path),
+                new Route("GET", "/search/{term}/page/{n}/", PUBLIC, search::path),
+                // WordPress's search address is the home page with ?s=
+                new Route("GET", "/", PUBLIC, ctx -> {
+                    if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
+                }),
+                new Route("GET", "/page/{n}/", PUBLIC, ctx -> {
+                    if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
+                }),
                 new Route("GET", "/category/{slug}/", PUBLIC, articles::category),
                 new Route("GET", "/category/{slug}/page/{n}/", PUBLIC, articles::category),
                 new Route("GET", "/tag/{slug}/", PUBLIC, articles::tag),

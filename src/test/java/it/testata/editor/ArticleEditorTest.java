@@ -269,6 +269,7 @@ class ArticleEditorTest {
 
         Document page = Jsoup.parse(site.get(a.path(ROME)).body());
         assertThat(page.select(".article-image img").attr("src")).isEqualTo(a.imageUrl());
+        assertThat(page.select("meta[property=og:image]").attr("content")).endsWith(a.imageUrl()).startsWith("http");
         HttpResponse<byte[]> img = site.getBytes(a.imageUrl());
         assertThat(img.statusCode()).isEqualTo(200);
         assertThat(img.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");

@@ -1,0 +1,54 @@
+package it.testata.sitemap;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.List;
+
+/** SQL for the sitemaps: public articles, and the categories, tags and authors that have any. */
+public final class SitemapStore {
+    private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
+
+    private final Jdbi jdbi;
+
+    public SitemapStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** An address to list: a slug (and for articles the publication time that dates its path) and when it last changed. */
+    public record Entry(String slug, Instant published, Instant lastModified) {}
+
+    public int countArticles(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + PUBLIC)
+                .bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
+    /** Public articles, newest first; lastModified is the later of publication and last edit. */
+    public List<Entry> articles(Instant now, int limit, int offset) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.slug, a.published_at, a.updated_at FROM articles a WHERE "
+                        + PUBLIC + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> {
+                    long published = rs.getLong("published_at");
+                    return new Entry(rs.getString("slug"), Instant.ofEpochMilli(published),
+                            Instant.ofEpochMilli(Math.max(published, rs.getLong("updated_at"))));
+                }).list());
+    }
+
+    /** Categories, tags or authors with at least one public article, with their newest article's time. */
+    public List<Entry> terms(String kind, Instant now) {
+        String join = switch (kind) {
+            case "category" -> "categories t JOIN articles a ON a.category_id = t.id";
+            case "tag" -> "tags t JOIN article_tags x ON x.tag_id = t.id JOIN articles a ON a.id = x.article_id";
+            case "author" -> "authors t JOIN articles a ON a.author_id = t.id";
+            default -> throw new IllegalArgumentException(kind);
+        };
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.slug, MAX(a.published_at) AS newest FROM " + join
+                        + " WHERE " + PUBLIC + " GROUP BY t.slug ORDER BY t.slug")
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> {
+                    Instant newest = Instant.ofEpochMilli(rs.getLong("newest"));
+                    return new Entry(rs.getString("slug"), newest, newest);
+                }).list());
+    }
+}

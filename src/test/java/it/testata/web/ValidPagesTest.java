@@ -1,0 +1,142 @@
+package it.testata.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.testata.support.Browser;
+import it.testata.support.Content;
+import it.testata.support.TestSite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of public page passes the Nu Html Checker (vnu.jar, offline) with no error, and axe-core in a real
+ * Chromium with no violation. Both come from npm through scripts/fetch-validators.sh into .cache/validators;
+ * without them (no npm, no network) the tests are skipped and say so.
+ */
+class ValidPagesTest {
+    static final Path VALIDATORS = Path.of(".cache", "validators", "node_modules");
+    static final Path VNU = VALIDATORS.resolve("vnu-jar/build/dist/vnu.jar");
+    static final Path AXE = VALIDATORS.resolve("axe-core/axe.min.js");
+    static final String ARTICLE = "/2026/10/23/l-agenzia-per-il-lavoro-apre-uno-sportello-a-san-vito/";
+
+    /** Name and address of every kind of public page. */
+    static final Map<String, String> PAGES = new LinkedHashMap<>();
+
+    static {
+        PAGES.put("home", "/");
+        PAGES.put("home, page 2", "/page/2/");
+        PAGES.put("article with comments", ARTICLE);
+        PAGES.put("article, replying", ARTICLE + "?replytocom=1#respond");
+        PAGES.put("category", "/category/cronaca/");
+        PAGES.put("tag", "/tag/lavoro/");
+        PAGES.put("author", "/author/giulia-bertolini/");
+        PAGES.put("month", "/2026/11/");
+        PAGES.put("search", "/?s=relazione");
+        PAGES.put("search, nothing found", "/?s=xyzzyqwerty");
+        PAGES.put("search, page 2", "/search/la/page/2/");
+        PAGES.put("not found", "/non-esiste/");
+        PAGES.put("privacy", "/privacy/");
+    }
+
+    static TestSite site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = TestSite.startWithDemo();
+        String slug = "l-agenzia-per-il-lavoro-apre-uno-sportello-a-san-vito";
+        long first = Content.approvedComment(site, slug, "Maria Rossi", "maria@example.org", "Finalmente, **era ora**.\n\nUn secondo paragrafo con https://example.org/link.");
+        Content.approvedComment(site, slug, "Paolo Verdi", "paolo@example.org", "Sono d'accordo con Maria.");
+        PAGES.put("article, replying", ARTICLE + "?replytocom=" + first + "#respond");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!site.get("/?s=relazione").body().contains("search-result") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) site.close();
+    }
+
+    @Test
+    void everyPublicPagePassesTheNuHtmlChecker() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(VNU),
+                "Nu Html Checker skipped: no " + VNU + " (run scripts/fetch-validators.sh; it needs npm and the registry)");
+        Path dir = Files.createTempDirectory("testata-vnu-");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", VNU.toString(), "--errors-only", "--format", "json", "--stdout"));
+        Map<String, String> nameByFile = new LinkedHashMap<>();
+        int i = 0;
+        for (var page : PAGES.entrySet()) {
+            HttpResponse<String> r = site.get(page.getValue());
+            assertThat(r.statusCode()).as(page.getKey()).isIn(200, 404);
+            Path f = dir.resolve("page-" + (i++) + ".html");
+            Files.writeString(f, r.body(), StandardCharsets.UTF_8);
+            cmd.add(f.toString());
+            nameByFile.put(f.getFileName().toString(), page.getKey() + " " + page.getValue());
+        }
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        List<String> errors = new ArrayList<>();
+        for (JsonNode m : new ObjectMapper().readTree(out).path("messages")) {
+            if (!"error".equals(m.path("type").asText()) && !"non-document-error".equals(m.path("type").asText())) continue;
+            String url = m.path("url").asText();
+            String file = url.substring(url.lastIndexOf('/') + 1);
+            errors.add(nameByFile.getOrDefault(file, url) + " line " + m.path("lastLine").asText() + ": " + m.path("message").asText()
+                    + " [" + m.path("extract").asText().strip() + "]");
+        }
+        assertThat(errors).as("Nu Html Checker errors").isEmpty();
+        deleteAll(dir);
+    }
+
+    @Test
+    void everyPublicPageHasNoAxeViolationInARealBrowser() throws Exception {
+        Browser.assumeAvailable();
+        Assumptions.assumeTrue(Files.isRegularFile(AXE),
+                "axe-core check skipped: no " + AXE + " (run scripts/fetch-validators.sh; it needs npm and the registry)");
+        String axe = Files.readString(AXE);
+        List<String> violations = new ArrayList<>();
+        try (Browser b = Browser.start()) {
+            for (var page : PAGES.entrySet()) {
+                b.open(site.url(page.getValue()));
+                b.driver().executeScript(axe);
+                Object result = b.driver().executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, {resultTypes: ['violations']})
+                          .then(r => done(JSON.stringify(r.violations.map(v => ({
+                              id: v.id, impact: v.impact, help: v.help,
+                              nodes: v.nodes.map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\n/g, ' '))})))))
+                          .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'error', help: String(e), nodes: []}])));
+                        """);
+                for (JsonNode v : new ObjectMapper().readTree(String.valueOf(result))) {
+                    violations.add(page.getKey() + " " + page.getValue() + ": " + v.path("id").asText() + " ("
+                            + v.path("impact").asText() + ") " + v.path("help").asText() + " " + v.path("nodes"));
+                }
+            }
+        }
+        assertThat(violations).as("axe-core violations").isEmpty();
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) Files.delete(f);
+        }
+        Files.delete(dir);
+    }
+}
