@@ -26,6 +26,8 @@ import it.testata.comment.FormToken;
 import it.testata.db.ChangeLog;
 import it.testata.db.Db;
 import it.testata.db.Leases;
+import it.testata.editor.EditorHandlers;
+import it.testata.editor.EditorStore;
 import it.testata.feed.FeedHandlers;
 import it.testata.feed.FeedService;
 import it.testata.feed.FeedStore;
@@ -33,6 +35,9 @@ import it.testata.importer.DemoContent;
 import it.testata.moderation.ModerationHandlers;
 import it.testata.moderation.ModerationService;
 import it.testata.settings.SettingsHandlers;
+import it.testata.media.ImageService;
+import it.testata.media.ImageStore;
+import it.testata.media.MediaHandlers;
 import it.testata.search.SearchHandlers;
 import it.testata.search.SearchService;
 import it.testata.search.SearchStore;
@@ -73,6 +78,7 @@ public final class Site implements AutoCloseable {
     public final SpamService spam;
     public final CommentService commentService;
     public final AccountService accounts;
+    public final ImageService images;
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
@@ -90,6 +96,7 @@ public final class Site implements AutoCloseable {
         this.spam = new SpamService(new SpamStore(db.jdbi()), StarterModel.shipped());
         this.commentService = new CommentService(comments, changes, spam);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
+        this.images = new ImageService(new ImageStore(db.jdbi()), changes, config.dataDir().resolve("media"));
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -122,6 +129,7 @@ public final class Site implements AutoCloseable {
         changes.subscribe(search::onChange);
         search.start();
         AdminFrames adminFrames = new AdminFrames(settings, assets);
+        MediaHandlers media = new MediaHandlers(images, adminFrames::messages);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
@@ -138,7 +146,9 @@ public final class Site implements AutoCloseable {
                         new ModerationHandlers(commentService, new ModerationService(commentService, settings), settings,
                                 adminFrames, renderer),
                         new SettingsHandlers(settings, adminFrames, renderer),
-                        new UserHandlers(accounts, adminFrames, renderer)));
+                        new UserHandlers(accounts, adminFrames, renderer)),
+                media,
+                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

@@ -5,10 +5,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-/** An article as pages show it. Lists leave bodyHtml empty. */
+/**
+ * An article as pages show it. Lists leave bodyHtml empty. {@code image} is the stored name of the featured
+ * image (null when there is none); {@link #imageUrl()} is its address for pages, og:image and JSON-LD.
+ */
 public record Article(long id, String slug, String title, String standfirst, String bodyMd, String bodyHtml,
                       Status status, Instant publishedAt, Instant updatedAt, Author author, Term category,
-                      List<Term> tags, boolean commentsOpen, int commentCount) {
+                      List<Term> tags, boolean commentsOpen, int commentCount, String image) {
 
     /** WordPress's common permalink: /{yyyy}/{mm}/{dd}/{slug}/ in the site's time zone. */
     public String path(ZoneId zone) {
@@ -22,6 +25,16 @@ public record Article(long id, String slug, String title, String standfirst, Str
 
     public Article withTags(List<Term> newTags) {
         return new Article(id, slug, title, standfirst, bodyMd, bodyHtml, status, publishedAt, updatedAt, author,
-                category, newTags, commentsOpen, commentCount);
+                category, newTags, commentsOpen, commentCount, image);
+    }
+
+    /** The featured image's site-relative address at article-page width (1200 px at most), or null. */
+    public String imageUrl() {
+        return imageUrl(it.testata.media.ImageService.WIDE);
+    }
+
+    /** The featured image at one of {@link it.testata.media.ImageService#WIDTHS} (e.g. 600 for feeds), or null. */
+    public String imageUrl(int width) {
+        return image == null ? null : it.testata.media.ImageService.url(image, width);
     }
 }

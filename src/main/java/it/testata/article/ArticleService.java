@@ -94,6 +94,15 @@ public final class ArticleService {
         });
     }
 
+    /** Sets (by its stored name) or clears (null) an article's featured image. */
+    public void setImage(long id, String image) {
+        changes.write((h, touched) -> {
+            ArticleStore.setImage(h, id, image);
+            touched.addAll(tagsForArticle(id));
+            return null;
+        });
+    }
+
     /** True when the site has no article at all: a new site, ready for the demo content. */
     public boolean empty() {
         return store.countAll() == 0;

@@ -21,7 +21,7 @@ public final class ArticleStore {
     static final String PUBLIC_PAGE = "a.status = 'published' AND a.published_at <= :now AND a.kind = 'page'";
 
     private static final String SELECT = """
-            SELECT a.id, a.slug, a.title, a.standfirst, a.status, a.published_at, a.updated_at, a.comments_open,
+            SELECT a.id, a.slug, a.title, a.standfirst, a.status, a.published_at, a.updated_at, a.comments_open, a.image,
                    %s AS body_md, %s AS body_html,
                    au.id AS au_id, au.name AS au_name, au.slug AS au_slug, au.bio AS au_bio,
                    c.id AS c_id, c.name AS c_name, c.slug AS c_slug,
@@ -162,6 +162,10 @@ public final class ArticleStore {
                 .mapTo(Long.class).one();
     }
 
+    public static void setImage(Handle h, long id, String image) {
+        h.createUpdate("UPDATE articles SET image = :image WHERE id = :id").bind("image", image).bind("id", id).execute();
+    }
+
     public static void setCommentsOpen(Handle h, long id, boolean open) {
         h.createUpdate("UPDATE articles SET comments_open = :open WHERE id = :id")
                 .bind("open", open ? 1 : 0).bind("id", id).execute();
@@ -208,6 +212,6 @@ public final class ArticleStore {
                 rs.getString("body_md"), rs.getString("body_html"), Status.parse(rs.getString("status")),
                 publishedAt, Instant.ofEpochMilli(rs.getLong("updated_at")),
                 new Author(rs.getLong("au_id"), rs.getString("au_name"), rs.getString("au_slug"), rs.getString("au_bio")),
-                category, List.of(), rs.getInt("comments_open") != 0, rs.getInt("comment_count"));
+                category, List.of(), rs.getInt("comments_open") != 0, rs.getInt("comment_count"), rs.getString("image"));
     }
 }

@@ -18,8 +18,12 @@ public final class SocialMeta {
         return frame.baseUrl() + frame.assets().url("logo.png");
     }
 
-    /** The article's first image (absolute, resolved against its own address), else the site's logo. */
+    /**
+     * The article's featured image (1200 pixels wide), else its first image (absolute, resolved against its own
+     * address), else the site's logo.
+     */
     public static String image(Article a, Layout frame) {
+        if (a.imageUrl() != null) return frame.baseUrl() + a.imageUrl();
         Matcher m = FIRST_IMAGE.matcher(a.bodyHtml() == null ? "" : a.bodyHtml());
         if (m.find()) {
             String src = m.group(1).replace("&amp;", "&");

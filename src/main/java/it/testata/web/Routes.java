@@ -11,7 +11,9 @@ import it.testata.account.UserHandlers;
 import it.testata.comment.CommentHandlers;
 import it.testata.moderation.ModerationHandlers;
 import it.testata.settings.SettingsHandlers;
+import it.testata.editor.EditorHandlers;
 import it.testata.feed.FeedHandlers;
+import it.testata.media.MediaHandlers;
 import it.testata.search.SearchHandlers;
 import it.testata.sitemap.SitemapHandlers;
 import it.testata.redirect.RedirectHandlers;
@@ -46,7 +48,8 @@ public final class Routes {
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
-                                    ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office) {
+                                    ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
+                                    MediaHandlers media, EditorHandlers editor) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -65,6 +68,15 @@ public final class Routes {
                 new Route("POST", "/admin/users", ADMIN, office.users()::add),
                 new Route("POST", "/admin/users/{id}/role", ADMIN, office.users()::role),
                 new Route("POST", "/admin/users/{id}/disabled", ADMIN, office.users()::disabled),
+                new Route("POST", "/admin/images", AUTHOR, media::upload),
+                new Route("GET", "/admin/articles", AUTHOR, editor::list),
+                new Route("GET", "/admin/articles/new", AUTHOR, editor::newArticle),
+                new Route("POST", "/admin/articles/new", AUTHOR, editor::create),
+                new Route("POST", "/admin/articles/preview", AUTHOR, editor::preview),
+                new Route("GET", "/admin/articles/{id}", AUTHOR, editor::edit),
+                new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update),
+                new Route("GET", "/admin/articles/{id}/revisions", AUTHOR, editor::revisions),
+                new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", AUTHOR, editor::restore),
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
                 new Route("GET", "/api/v1/categories", STAFF, api::categories),
                 new Route("GET", "/api/v1/tags", STAFF, api::tags),
@@ -81,6 +93,7 @@ public final class Routes {
                 new Route("POST", "/api/v1/comments/{id}/trash", MODERATOR, commentApi::trash),
                 new Route("DELETE", "/api/v1/comments/{id}", MODERATOR, commentApi::delete),
                 new Route("GET", "/healthz", PUBLIC, site::health),
+                new Route("GET", "/media/{file}", PUBLIC, media::file),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),

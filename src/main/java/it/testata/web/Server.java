@@ -43,6 +43,10 @@ public final class Server {
             config.router.treatMultipleSlashesAsSingleSlash = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = 1_000_000;
+            // image uploads: room above the 10 MB an image may have, so that the image service says what is wrong
+            config.jetty.multipartConfig.maxFileSize(16, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(20, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.threadPool = threadPool();
             var jetty = config.jetty; // host and port are set when the site starts, before connectors are made
             jetty.addConnector((server, http) -> connector(server, http, jetty.host, jetty.port));
@@ -104,7 +108,7 @@ public final class Server {
     }
 
     /**
-     * Public GET pages may come from the page cache; plumbing, admin and API never do.
+     * Public GET pages may come from the page cache; plumbing, uploaded images, admin and API never do.
      * {@link CachedPages} applies the same rule from Jetty's request: a new condition here belongs there too.
      */
     static boolean cacheable(Context ctx) {
@@ -112,7 +116,8 @@ public final class Server {
     }
 
     static boolean cacheablePath(String p) {
-        return !p.startsWith("/static/") && !p.equals("/healthz") && !p.startsWith("/admin") && !p.startsWith("/api/");
+        return !p.startsWith("/static/") && !p.equals("/healthz") && !p.startsWith("/admin") && !p.startsWith("/api/")
+                && !p.startsWith("/media/");
     }
 
     /** The security headers, encoded once for the front handler (the same values {@link SecurityHeaders#apply} sets). */

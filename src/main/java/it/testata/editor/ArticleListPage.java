@@ -1,0 +1,42 @@
+package it.testata.editor;
+
+import it.testata.admin.AdminFrame;
+import it.testata.article.Article;
+import it.testata.article.Author;
+import it.testata.article.Term;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What admin/articles/list.jte receives: one page of articles with the filters that chose them (status,
+ * author and category as slugs, the search text; empty for none). Authors see their own articles only, and
+ * no author filter.
+ */
+public record ArticleListPage(AdminFrame frame, List<Article> items, int page, int pages, int total,
+                              String status, String author, String category, String q,
+                              List<Author> authors, List<Term> categories, boolean allAuthors, ZoneId zone) {
+
+    /** This list's address with another page number. */
+    public String pageUrl(int n) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("status", status);
+        params.put("author", author);
+        params.put("category", category);
+        params.put("q", q);
+        if (n > 1) params.put("page", String.valueOf(n));
+        String query = params.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return "/admin/articles" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    public String when(Article a) {
+        return a.publishedAt() == null ? "" : frame.msg().dateTime(a.publishedAt(), zone);
+    }
+}

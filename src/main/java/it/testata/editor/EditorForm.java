@@ -1,0 +1,79 @@
+package it.testata.editor;
+
+import io.javalin.http.Context;
+import it.testata.article.Article;
+import it.testata.article.Term;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The editor's fields as typed (strings, so that a refused form comes back exactly as it was sent). The
+ * publication time is a datetime-local value in the site's time zone; tags are comma-separated; image is the
+ * stored name of the featured image (empty for none).
+ */
+public record EditorForm(String title, String standfirst, String slug, String body, String category,
+                         String newCategory, String tags, String status, String publishAt, String image) {
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    public static EditorForm blank() {
+        return new EditorForm("", "", "", "", "", "", "", "draft", "", "");
+    }
+
+    /** The form for an article as it is stored. */
+    public static EditorForm of(Article a, ZoneId zone) {
+        return new EditorForm(a.title(), a.standfirst(), a.slug(), a.bodyMd(),
+                a.category() == null ? "" : a.category().name(), "",
+                String.join(", ", a.tags().stream().map(Term::name).toList()), a.status().db(),
+                a.publishedAt() == null ? "" : LOCAL.format(a.publishedAt().atZone(zone)),
+                a.image() == null ? "" : a.image());
+    }
+
+    /** The fields of a submitted editor form (or the preview script's request). */
+    public static EditorForm read(Context ctx) {
+        return new EditorForm(field(ctx, "title"), field(ctx, "standfirst"), field(ctx, "slug"), field(ctx, "body"),
+                field(ctx, "category"), field(ctx, "category_new"), field(ctx, "tags"), field(ctx, "status"),
+                field(ctx, "publish_at"), field(ctx, "image"));
+    }
+
+    public EditorForm withImage(String name) {
+        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name);
+    }
+
+    /** The tag names, trimmed, without empties. */
+    public List<String> tagList() {
+        return Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** The category chosen: a new name typed wins over the list's choice; null for none. */
+    public String categoryName() {
+        if (!newCategory.isBlank()) return newCategory.strip();
+        return category.isBlank() ? null : category.strip();
+    }
+
+    /** The publication time in the site's zone; empty when none was given; DateTimeException when unreadable. */
+    public Optional<Instant> publishInstant(ZoneId zone) {
+        if (publishAt.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(LocalDateTime.parse(publishAt.strip()).atZone(zone).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new DateTimeException("unreadable time " + publishAt, e);
+        }
+    }
+
+    public boolean hasImage() {
+        return !image.isBlank();
+    }
+
+    private static String field(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.replace("\r\n", "\n");
+    }
+}

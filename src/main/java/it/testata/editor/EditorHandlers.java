@@ -1,0 +1,301 @@
+package it.testata.editor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import it.testata.account.Access;
+import it.testata.account.Principal;
+import it.testata.admin.AdminFrame;
+import it.testata.admin.AdminFrames;
+import it.testata.article.Article;
+import it.testata.article.ArticleDraft;
+import it.testata.article.ArticleService;
+import it.testata.article.Markdown;
+import it.testata.article.Revision;
+import it.testata.article.StaffQuery;
+import it.testata.article.Status;
+import it.testata.article.Term;
+import it.testata.article.TermCount;
+import it.testata.media.Image;
+import it.testata.media.ImageService;
+import it.testata.media.MediaHandlers;
+import it.testata.web.ErrorPages;
+import it.testata.web.Messages;
+import it.testata.web.NotFound;
+import it.testata.web.Renderer;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The newsroom's articles: the list, the editor (new and edit, with a preview that needs no script and a live
+ * one for scripts), and the revisions (compare two, restore one). Admins and editors act on every article,
+ * authors on their own; the route guard (AUTHOR) keeps moderators out.
+ */
+public final class EditorHandlers {
+    static final int PER_PAGE = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ArticleService articles;
+    private final EditorStore store;
+    private final ImageService images;
+    private final MediaHandlers media;
+    private final AdminFrames frames;
+    private final Renderer renderer;
+    private final ErrorPages errors;
+
+    public EditorHandlers(ArticleService articles, EditorStore store, ImageService images, MediaHandlers media,
+                          AdminFrames frames, Renderer renderer, ErrorPages errors) {
+        this.articles = articles;
+        this.store = store;
+        this.images = images;
+        this.media = media;
+        this.frames = frames;
+        this.renderer = renderer;
+        this.errors = errors;
+    }
+
+    /** GET /admin/articles?status=&author=&category=&q=&page= */
+    public void list(Context ctx) {
+        Principal p = Access.principal(ctx);
+        AdminFrame frame = frames.frame(ctx, "editor.list.title", "articles");
+        String status = param(ctx, "status");
+        Status s = statusOf(status);
+        if (s == null) status = "";
+        boolean all = p.role().editsAll();
+        String author = all ? param(ctx, "author") : "";
+        String category = param(ctx, "category");
+        String q = param(ctx, "q");
+        int page = 1;
+        try {
+            page = Math.max(1, Integer.parseInt(param(ctx, "page").isEmpty() ? "1" : param(ctx, "page")));
+        } catch (NumberFormatException e) {
+            // a hand-typed page number that is not one: the first page
+        }
+        StaffQuery query = new StaffQuery(s, author.isEmpty() ? null : author, category.isEmpty() ? null : category,
+                null, q.isEmpty() ? null : q, all ? null : ownAuthorId(p));
+        ArticleService.ArticleList list = articles.staffList(query, page, PER_PAGE);
+        renderer.privatePage(ctx, 200, "admin/articles/list.jte", new ArticleListPage(frame, list.items(), page,
+                list.pages(), list.total(), status, author, category, q, store.authorsWithArticles(),
+                articles.terms("category").stream().map(TermCount::term).toList(), all, frame.site().zone()));
+    }
+
+    /** GET /admin/articles/new */
+    public void newArticle(Context ctx) {
+        editor(ctx, 200, EditorForm.blank(), Map.of(), null, null, null);
+    }
+
+    /** GET /admin/articles/{id} */
+    public void edit(Context ctx) {
+        Article a = editable(ctx);
+        if (a == null) return;
+        String notice = switch (param(ctx, "done")) {
+            case "saved" -> "editor.notice.saved";
+            case "restored" -> "editor.notice.restored";
+            default -> null;
+        };
+        editor(ctx, 200, EditorForm.of(a, frames.frame(ctx, "editor.edit.title", "articles").site().zone()),
+                Map.of(), a, null, notice);
+    }
+
+    /** POST /admin/articles/new: saves a new article, or shows its preview (button "preview"). */
+    public void create(Context ctx) throws Exception {
+        save(ctx, null);
+    }
+
+    /** POST /admin/articles/{id}: saves the article, or shows its preview. */
+    public void update(Context ctx) throws Exception {
+        Article a = editable(ctx);
+        if (a != null) save(ctx, a);
+    }
+
+    /**
+     * POST /admin/articles/preview (the live preview's script, with X-CSRF-Token): {"html": ...}, the body as
+     * the article page would show it, sanitized.
+     */
+    public void preview(Context ctx) throws Exception {
+        EditorForm form = EditorForm.read(ctx);
+        ctx.contentType("application/json").result(JSON.writeValueAsString(Map.of("html", Markdown.toSafeHtml(form.body()))));
+    }
+
+    private void save(Context ctx, Article existing) throws Exception {
+        Principal p = Access.principal(ctx);
+        AdminFrame frame = frames.frame(ctx, "editor.edit.title", "articles");
+        ZoneId zone = frame.site().zone();
+        EditorForm form = EditorForm.read(ctx);
+        Map<String, String> problems = new LinkedHashMap<>();
+        form = withUpload(ctx, form, p, problems);
+        if (form.hasImage() && images.image(form.image()).isEmpty()) {
+            problems.put("image", "editor.error.imageUnknown");
+            form = form.withImage("");
+        }
+        if ("preview".equals(ctx.formParam("action"))) {
+            EditorPage.Preview preview = new EditorPage.Preview(form.title(), form.standfirst(),
+                    Markdown.toSafeHtml(form.body()), form.hasImage() ? ImageService.url(form.image(), ImageService.WIDE) : null);
+            editor(ctx, problems.isEmpty() ? 200 : 422, form, problems, existing, preview, null);
+            return;
+        }
+        Status status = statusOf(form.status());
+        if (status == null) problems.put("status", "editor.error.status");
+        Instant when = null;
+        try {
+            when = form.publishInstant(zone).orElse(null);
+        } catch (DateTimeException e) {
+            problems.put("publish_at", "editor.error.time");
+        }
+        if (when != null && existing != null && existing.publishedAt() != null
+                && existing.publishedAt().truncatedTo(ChronoUnit.MINUTES).equals(when)) {
+            when = existing.publishedAt(); // the form shows minutes: an unchanged time keeps its seconds
+        }
+        if (status == Status.SCHEDULED && when != null && !when.isAfter(Instant.now())) {
+            problems.put("publish_at", "editor.error.scheduleInPast");
+        }
+        if (!problems.isEmpty()) {
+            editor(ctx, 422, form, problems, existing, null, null);
+            return;
+        }
+        String author = existing == null ? p.user().name() : existing.author().name();
+        ArticleDraft draft = new ArticleDraft(form.slug().strip(), form.title(), form.standfirst(), form.body(), status,
+                when, author, form.categoryName(), form.tagList());
+        Article saved;
+        try {
+            saved = existing == null ? articles.create(draft, p.user().id())
+                    : articles.update(existing.id(), draft, p.user().id()).orElseThrow(NotFound::new);
+        } catch (ArticleService.Invalid e) {
+            e.errors().forEach((field, key) -> problems.put(field.equals("published_at") ? "publish_at" : field, key));
+            editor(ctx, 422, form, problems, existing, null, null);
+            return;
+        }
+        String image = form.hasImage() ? form.image() : null;
+        if (!Objects.equals(image, saved.image())) articles.setImage(saved.id(), image);
+        ctx.redirect("/admin/articles/" + saved.id() + "?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** The form with a newly uploaded featured image, or with none when "remove" was ticked. */
+    private EditorForm withUpload(Context ctx, EditorForm form, Principal p, Map<String, String> problems) throws Exception {
+        UploadedFile file = ctx.uploadedFile("image_file");
+        if (file != null && file.size() > 0 && file.filename() != null && !file.filename().isBlank()) {
+            try {
+                Image img = media.upload(file, p.user().id());
+                return form.withImage(img.name());
+            } catch (ImageService.Refused e) {
+                problems.put("image", e.key());
+                return form;
+            }
+        }
+        if ("1".equals(ctx.formParam("image_remove"))) return form.withImage("");
+        return form;
+    }
+
+    /** GET /admin/articles/{id}/revisions, with ?from=&to= (revision ids) to compare two. */
+    public void revisions(Context ctx) {
+        Article a = editable(ctx);
+        if (a != null) revisionsPage(ctx, 200, a, null);
+    }
+
+    /** POST /admin/articles/{id}/revisions/{revision}/restore */
+    public void restore(Context ctx) {
+        Article a = editable(ctx);
+        if (a == null) return;
+        long revision = id(ctx, "revision");
+        try {
+            articles.restore(a.id(), revision, Access.principal(ctx).user().id()).orElseThrow(NotFound::new);
+        } catch (ArticleService.Invalid e) {
+            revisionsPage(ctx, 409, a, e.errors().values().iterator().next());
+            return;
+        }
+        // the featured image is not part of a revision: it stays as it is
+        ctx.redirect("/admin/articles/" + a.id() + "?done=restored", HttpStatus.SEE_OTHER);
+    }
+
+    private void revisionsPage(Context ctx, int status, Article a, String errorKey) {
+        AdminFrame frame = frames.frame(ctx, "editor.revisions.title", "articles");
+        List<Revision> list = articles.revisions(a.id());
+        Revision from = pick(list, param(ctx, "from"));
+        Revision to = pick(list, param(ctx, "to"));
+        List<RevisionsPage.Field> changes = List.of();
+        if (from != null && to != null) {
+            if (from.savedAt().isAfter(to.savedAt()) || from.savedAt().equals(to.savedAt()) && from.id() > to.id()) {
+                Revision t = from;
+                from = to;
+                to = t;
+            }
+            changes = List.of(field("editor.field.title", from.title(), to.title()),
+                    field("editor.field.standfirst", from.standfirst(), to.standfirst()),
+                    field("editor.field.body", from.bodyMd(), to.bodyMd()));
+        }
+        renderer.privatePage(ctx, status, "admin/articles/revisions.jte", new RevisionsPage(frame, a, list, from, to,
+                changes, errorKey == null ? null : frame.msg().t(errorKey), frame.site().zone()));
+    }
+
+    private static RevisionsPage.Field field(String key, String older, String newer) {
+        return new RevisionsPage.Field(key, TextDiff.lines(older, newer), !Objects.equals(older, newer));
+    }
+
+    private static Revision pick(List<Revision> list, String id) {
+        return list.stream().filter(r -> String.valueOf(r.id()).equals(id)).findFirst().orElse(null);
+    }
+
+    private void editor(Context ctx, int status, EditorForm form, Map<String, String> problems, Article a,
+                        EditorPage.Preview preview, String noticeKey) {
+        AdminFrame frame = frames.frame(ctx, a == null ? "editor.new.title" : "editor.edit.title", "articles");
+        Messages msg = frame.msg();
+        Map<String, String> texts = new LinkedHashMap<>();
+        problems.forEach((field, key) -> texts.put(field, msg.t(key)));
+        List<String> categories = articles.terms("category").stream().map(TermCount::term).map(Term::name).toList();
+        String publicUrl = a != null && a.status() == Status.PUBLISHED && a.publishedAt() != null
+                && !a.publishedAt().isAfter(Instant.now()) ? a.path(frame.site().zone()) : null;
+        renderer.privatePage(ctx, status, "admin/articles/editor.jte", new EditorPage(frame, form, texts, a, categories,
+                preview, noticeKey == null ? null : msg.t(noticeKey), publicUrl));
+    }
+
+    /**
+     * The article in the path, when this user may edit it; 404 when there is none; for another's article a 403
+     * page is written and the answer is null.
+     */
+    private Article editable(Context ctx) {
+        Article a = articles.article(id(ctx, "id")).orElseThrow(NotFound::new);
+        Principal p = Access.principal(ctx);
+        if (!p.role().editsAll() && a.author().id() != ownAuthorId(p)) {
+            Messages msg = frames.messages();
+            errors.render(ctx, 403, msg.t("error.403.title"), msg.t("editor.error.notYours"), false);
+            ctx.header("Cache-Control", "private, no-store");
+            return null;
+        }
+        return a;
+    }
+
+    private static long id(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new NotFound();
+        }
+    }
+
+    private static long ownAuthorId(Principal p) {
+        return p.user().authorId() == null ? -1 : p.user().authorId();
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    /** A status as forms and filters name it; null for anything else. */
+    private static Status statusOf(String s) {
+        return switch (s) {
+            case "draft" -> Status.DRAFT;
+            case "scheduled" -> Status.SCHEDULED;
+            case "published" -> Status.PUBLISHED;
+            default -> null;
+        };
+    }
+}

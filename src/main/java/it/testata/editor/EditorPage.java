@@ -1,0 +1,33 @@
+package it.testata.editor;
+
+import it.testata.admin.AdminFrame;
+import it.testata.article.Article;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What admin/articles/editor.jte receives: the form's values, the errors by field (already in the reader's
+ * language), the article being edited (null for a new one), the categories to choose from, the preview when
+ * one was asked for, and a notice (saved, restored) or null.
+ */
+public record EditorPage(AdminFrame frame, EditorForm form, Map<String, String> errors, Article article,
+                         List<String> categories, Preview preview, String notice, String publicUrl) {
+
+    /** The article as it would look: title, standfirst, sanitized body and image address (null for none). */
+    public record Preview(String title, String standfirst, String bodyHtml, String imageUrl) {}
+
+    public String action() {
+        return article == null ? "/admin/articles/new" : "/admin/articles/" + article.id();
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    /** The aria-describedby value for a field: its hint and its error, as there are. */
+    public String describedBy(String field, boolean hint) {
+        String ids = (hint ? field + "-hint" : "") + (errors.containsKey(field) ? " " + field + "-error" : "");
+        return ids.isBlank() ? null : ids.strip();
+    }
+}
