@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core in a real Chromium finds no violation on any back-office page: sign-in, dashboard, each queue tab, a
- * comment's page, settings (also with errors), users. axe-core comes from npm through scripts/fetch-validators.sh
+ * comment's page, settings (also with errors), users, the articles list, the editor (new and existing) and revisions. axe-core comes from npm through scripts/fetch-validators.sh
  * into .cache/validators; without it the test is skipped and says so.
  */
 class AdminAccessibilityTest {
@@ -70,6 +70,12 @@ class AdminAccessibilityTest {
         pages.put("comment", "/admin/comments/" + c.id());
         pages.put("settings", "/admin/settings?saved=1");
         pages.put("users", "/admin/users");
+        long article = site.site().articles.publicArticle(SLUG).orElseThrow().id();
+        pages.put("articles", "/admin/articles");
+        pages.put("articles filtered", "/admin/articles?status=published&q=fiume");
+        pages.put("new article", "/admin/articles/new");
+        pages.put("edit article", "/admin/articles/" + article);
+        pages.put("revisions", "/admin/articles/" + article + "/revisions");
 
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
