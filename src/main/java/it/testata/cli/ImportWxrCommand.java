@@ -1,6 +1,7 @@
 package it.testata.cli;
 
 import it.testata.Site;
+import it.testata.spam.SpamInput;
 import it.testata.wordpress.HamLearner;
 import it.testata.wordpress.ImportSummary;
 import it.testata.wordpress.WxrImporter;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "import-wxr", mixinStandardHelpOptions = true,
@@ -44,7 +48,7 @@ public final class ImportWxrCommand implements Callable<Integer> {
         try (Site s = Site.open(site.config(null))) {
             // the spam filter learns the approved reader comments the import added as ham: the last HAM_TAUGHT
             // of them in file order (the newest, as WordPress exports oldest first)
-            java.util.ArrayDeque<HamLearner.Ham> latest = new java.util.ArrayDeque<>();
+            ArrayDeque<HamLearner.Ham> latest = new ArrayDeque<>();
             HamLearner ham = dryRun ? HamLearner.NONE : batch -> {
                 for (HamLearner.Ham c : batch) {
                     if (latest.size() == HAM_TAUGHT) latest.removeFirst();
@@ -60,9 +64,9 @@ public final class ImportWxrCommand implements Callable<Integer> {
                         + (dryRun ? "" : " (nothing was imported)"));
                 return 2;
             }
-            java.util.Map<Long, it.testata.spam.SpamInput> taught = new java.util.LinkedHashMap<>();
+            Map<Long, SpamInput> taught = new LinkedHashMap<>();
             for (HamLearner.Ham c : latest) {
-                taught.put(c.id(), new it.testata.spam.SpamInput(c.author(), c.email(), c.url(), c.text(), c.ipNet()));
+                taught.put(c.id(), new SpamInput(c.author(), c.email(), c.url(), c.text(), c.ipNet()));
             }
             s.commentService.learnHam(taught);
             if (summary.skipped() > 0) {

@@ -2,7 +2,6 @@ package it.testata.spam;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Naive Bayes and logistic regression over the presence of features, in one margin: the Bernoulli-style naive
@@ -48,22 +47,17 @@ public final class SpamModel {
         return sigmoid(margin(f));
     }
 
-    /** The log-odds of spam for these features (the probability before the sigmoid). */
-    public double margin(Features f) {
-        return margin(f, weights::get, bias, spamLearned, hamLearned);
-    }
-
     /**
-     * The margin over any source of rows {weight, squared gradients, spam count, ham count}: the logistic weights
-     * plus the naive Bayes log-odds of the features present, both scaled by 1/sqrt(number of features).
+     * The log-odds of spam for these features (the probability before the sigmoid): the logistic weights plus the
+     * naive Bayes log-odds of the features present, both scaled by 1/sqrt(number of features).
      */
-    static double margin(Features f, Function<String, double[]> rows, double bias, long spamLearned, long hamLearned) {
+    public double margin(Features f) {
         double x = scale(f);
         double z = bias;
         double nb = 0;
         double logS = Math.log(spamLearned + 2 * ALPHA), logH = Math.log(hamLearned + 2 * ALPHA);
         for (String name : f.names()) {
-            double[] w = rows.apply(name);
+            double[] w = weights.get(name);
             if (w == null) continue;
             z += w[0] * x;
             if (w[2] + w[3] > 0) nb += Math.log((w[2] + ALPHA) / (w[3] + ALPHA)) - logS + logH;

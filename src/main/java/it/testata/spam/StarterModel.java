@@ -72,7 +72,7 @@ public final class StarterModel {
         return size;
     }
 
-    /** The log-odds of spam the starter gives these features, computed as {@link SpamModel#margin} does. */
+    /** The log-odds of spam the starter gives these features: the sums of {@link SpamModel#margin} over its table. */
     public double margin(Features f) {
         // the same sums as SpamModel.margin, read straight from the float table (no row copies)
         double x = f.size() == 0 ? 0 : 1 / Math.sqrt(f.size());
