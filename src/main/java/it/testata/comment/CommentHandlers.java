@@ -136,7 +136,7 @@ public final class CommentHandlers {
         if (origin == null || origin.equals("null")) return false;
         try {
             URI o = URI.create(origin);
-            String host = ctx.host();
+            String host = ClientAddress.host(ctx);
             String originHost = o.getPort() == -1 ? o.getHost() : o.getHost() + ":" + o.getPort();
             return host == null || !host.equalsIgnoreCase(originHost);
         } catch (IllegalArgumentException e) {
