@@ -14,11 +14,11 @@ import it.testata.article.Status;
 import it.testata.article.Term;
 import it.testata.web.LayoutService;
 
+import it.testata.text.CleanText;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,12 +134,13 @@ public final class ArticleApiHandlers {
         in.fieldNames().forEachRemaining(f -> {
             if (!WRITABLE.contains(f) && !READ_ONLY.contains(f)) errors.put(f, "unknown field");
         });
-        String title = text(in, "title", base.title(), errors, false);
-        String standfirst = text(in, "standfirst", base.standfirst(), errors, false);
-        String body = text(in, "body", base.bodyMd(), errors, false);
+        // texts are cleaned (CleanText); the slug is checked as sent and refused when malformed
+        String title = CleanText.line(text(in, "title", base.title(), errors, false));
+        String standfirst = CleanText.text(text(in, "standfirst", base.standfirst(), errors, false));
+        String body = CleanText.text(text(in, "body", base.bodyMd(), errors, false));
         String slug = text(in, "slug", base.slug(), errors, true);
-        String author = text(in, "author", base.authorName(), errors, false);
-        String category = text(in, "category", base.category(), errors, true);
+        String author = CleanText.line(text(in, "author", base.authorName(), errors, false));
+        String category = CleanText.line(text(in, "category", base.category(), errors, true));
         Status status = base.status();
         String statusText = text(in, "status", null, errors, false);
         if (statusText != null) {
@@ -154,7 +155,7 @@ public final class ArticleApiHandlers {
             String t = text(in, "published_at", null, errors, true);
             try {
                 publishedAt = t == null || t.isBlank() ? null : OffsetDateTime.parse(t.strip()).toInstant();
-            } catch (DateTimeParseException e) {
+            } catch (java.time.DateTimeException e) { // unreadable, or beyond what a time can hold
                 errors.put("published_at", "must be ISO 8601 with an offset, such as 2026-11-26T10:00:00+01:00");
             }
         }
@@ -166,7 +167,7 @@ public final class ArticleApiHandlers {
             } else {
                 List<String> names = new ArrayList<>();
                 t.forEach(n -> {
-                    if (n.isTextual()) names.add(n.asText());
+                    if (n.isTextual()) names.add(CleanText.line(n.asText()));
                     else errors.put("tags", "must be a list of names");
                 });
                 tags = names;

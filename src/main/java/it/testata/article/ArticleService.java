@@ -239,6 +239,9 @@ public final class ArticleService {
         Status status = d.status() == null ? Status.DRAFT : d.status();
         Instant publishedAt = d.publishedAt();
         if (status == Status.SCHEDULED && publishedAt == null) errors.put("published_at", "article.error.scheduleNeedsTime");
+        else if (publishedAt != null && !Dates.inRange(publishedAt)) errors.put("published_at", "article.error.dateRange");
+        else if (status == Status.SCHEDULED && !publishedAt.isAfter(now) && !keepsSchedule(h, id, d))
+            errors.put("published_at", "article.error.schedulePast");
         if (status == Status.PUBLISHED && publishedAt == null) publishedAt = now;
         String author = d.authorName() == null ? "" : d.authorName().strip();
         if (author.isEmpty() || Slugs.of(author).isEmpty()) errors.put("author", "article.error.authorRequired");
@@ -254,6 +257,16 @@ public final class ArticleService {
         if (!errors.isEmpty()) throw new Invalid(errors);
         return new ArticleDraft(slug, title, d.standfirst() == null ? "" : d.standfirst().strip(),
                 d.bodyMd() == null ? "" : d.bodyMd(), status, publishedAt, author, category, List.copyOf(tags.values()));
+    }
+
+    /**
+     * True when the draft leaves a stored scheduled time as it was (an article saved again while it waits for the
+     * scheduler's next turn, a second or two late): only a new or changed time must be in the future.
+     */
+    private static boolean keepsSchedule(Handle h, Long id, ArticleDraft d) {
+        if (id == null) return false;
+        return EditorialStore.findById(h, id).map(a -> a.status() == Status.SCHEDULED
+                && d.publishedAt().equals(a.publishedAt())).orElse(false);
     }
 
     /** The name a category or tag with this name's slug already has (so that saving never renames one), else the name. */

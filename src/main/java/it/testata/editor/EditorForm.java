@@ -3,6 +3,7 @@ package it.testata.editor;
 import io.javalin.http.Context;
 import it.testata.article.Article;
 import it.testata.article.Term;
+import it.testata.text.CleanText;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -38,8 +39,10 @@ public record EditorForm(String title, String standfirst, String slug, String bo
 
     /** The fields of a submitted editor form (or the preview script's request). */
     public static EditorForm read(Context ctx) {
-        return new EditorForm(field(ctx, "title"), field(ctx, "standfirst"), field(ctx, "slug"), field(ctx, "body"),
-                field(ctx, "category"), field(ctx, "category_new"), field(ctx, "tags"), field(ctx, "status"),
+        // texts are cleaned (CleanText); the slug, status, time and image name are checked as typed and refused
+        return new EditorForm(CleanText.line(field(ctx, "title")), CleanText.text(field(ctx, "standfirst")),
+                field(ctx, "slug"), CleanText.text(field(ctx, "body")), CleanText.line(field(ctx, "category")),
+                CleanText.line(field(ctx, "category_new")), CleanText.line(field(ctx, "tags")), field(ctx, "status"),
                 field(ctx, "publish_at"), field(ctx, "image"));
     }
 

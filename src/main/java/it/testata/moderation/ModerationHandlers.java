@@ -1,5 +1,6 @@
 package it.testata.moderation;
 
+import it.testata.text.CleanText;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import it.testata.account.Access;
@@ -89,7 +90,7 @@ public final class ModerationHandlers {
     /** POST /admin/comments/{id}/edit */
     public void edit(Context ctx) {
         CommentRecord c = found(ctx);
-        String author = field(ctx, "author"), url = field(ctx, "url"), text = field(ctx, "comment");
+        String author = CleanText.line(field(ctx, "author")), url = field(ctx, "url"), text = CleanText.text(field(ctx, "comment"));
         switch (comments.edit(c.id(), author, url, text, settings.current().comments())) {
             case CommentService.Written.Saved s -> ctx.redirect(commentAddress(c.id()) + "?done=edited", HttpStatus.SEE_OTHER);
             case CommentService.Written.Missing m -> throw new NotFound();
@@ -103,7 +104,7 @@ public final class ModerationHandlers {
     /** POST /admin/comments/{id}/reply: an approved reply under it, signed by the member of staff. */
     public void reply(Context ctx) {
         CommentRecord c = found(ctx);
-        String text = field(ctx, "reply");
+        String text = CleanText.text(field(ctx, "reply"));
         User me = Access.principal(ctx).user();
         Settings s = settings.current();
         switch (comments.reply(c.id(), me.name(), me.email(), s.baseUrl(), text, s.comments())) {

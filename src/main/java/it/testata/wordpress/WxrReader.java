@@ -242,7 +242,7 @@ public final class WxrReader {
                 }
             }
         }
-        return sb.toString();
+        return it.testata.text.CleanText.text(sb.toString());
     }
 
     private void skip() throws XMLStreamException {
