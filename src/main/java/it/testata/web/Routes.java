@@ -68,13 +68,13 @@ public final class Routes {
                 new Route("POST", "/admin/users", ADMIN, office.users()::add),
                 new Route("POST", "/admin/users/{id}/role", ADMIN, office.users()::role),
                 new Route("POST", "/admin/users/{id}/disabled", ADMIN, office.users()::disabled),
-                new Route("POST", "/admin/images", AUTHOR, media::upload),
+                new Route("POST", "/admin/images", AUTHOR, media::upload, Route.Body.MULTIPART), // --- harden: multipart ---
                 new Route("GET", "/admin/articles", AUTHOR, editor::list),
                 new Route("GET", "/admin/articles/new", AUTHOR, editor::newArticle),
-                new Route("POST", "/admin/articles/new", AUTHOR, editor::create),
+                new Route("POST", "/admin/articles/new", AUTHOR, editor::create, Route.Body.MULTIPART), // the editor's image field
                 new Route("POST", "/admin/articles/preview", AUTHOR, editor::preview),
                 new Route("GET", "/admin/articles/{id}", AUTHOR, editor::edit),
-                new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update),
+                new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update, Route.Body.MULTIPART),
                 new Route("GET", "/admin/articles/{id}/revisions", AUTHOR, editor::revisions),
                 new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", AUTHOR, editor::restore),
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),

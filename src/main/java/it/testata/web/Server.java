@@ -45,7 +45,7 @@ public final class Server {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = 1_000_000;
             // image uploads: room above the 10 MB an image may have, so that the image service says what is wrong
-            config.jetty.multipartConfig.maxFileSize(16, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxFileSize(20, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(20, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.threadPool = threadPool();
@@ -62,10 +62,14 @@ public final class Server {
                 if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
             });
             for (Route r : routes) {
-                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r, gatekeeper));
+                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(),
+                        RequestBodies.checked(r, guarded(r, gatekeeper), errors));
             }
             config.routes.exception(NotFound.class, (e, ctx) -> errors.notFound(ctx));
-            config.routes.exception(Exception.class, errors::serverError);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (RequestBodies.tooLarge(e)) errors.clientError(ctx, 413, "a body above the limit while reading it");
+                else errors.serverError(e, ctx);
+            });
             config.routes.error(404, ctx -> {
                 if (!ErrorPages.rendered(ctx)) errors.notFound(ctx);
             });
