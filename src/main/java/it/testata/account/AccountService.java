@@ -209,7 +209,7 @@ public final class AccountService {
      * Until when this account is locked from this network, given its recent failures (oldest first): the
      * lock starts at any failure that is the fifth within {@link #WINDOW}, and lasts {@link #LOCK}.
      */
-    static Optional<Instant> lockedUntil(List<Long> failures, Instant now) {
+    public static Optional<Instant> lockedUntil(List<Long> failures, Instant now) {
         long until = 0;
         for (int i = MAX_FAILURES - 1; i < failures.size(); i++) {
             long last = failures.get(i);

@@ -42,6 +42,11 @@ public final class ArticleService {
         return store.findPublicById(id, Instant.now());
     }
 
+    /** A published page (kind page), by id. */
+    public Optional<Article> publicPageById(long id) {
+        return store.findPublicPageById(id, Instant.now());
+    }
+
     /** One page of public articles; empty when the page is past the last (page 1 always exists). */
     public Optional<ArticleList> list(ArticleQuery query, int page) {
         Instant now = Instant.now();
@@ -99,6 +104,21 @@ public final class ArticleService {
         changes.write((h, touched) -> {
             ArticleStore.setImage(h, id, image);
             touched.addAll(tagsForArticle(id));
+            return null;
+        });
+    }
+
+    /**
+     * Sets or (null or blank) removes an article's password (see {@link ArticlePasswords}); like the featured image it
+     * is not part of revisions. Its page, every list, feed and the sidebars change on every server.
+     */
+    public void setPassword(long id, String password) {
+        String p = password == null || password.isBlank() ? null : password;
+        changes.write((h, touched) -> {
+            h.createUpdate("UPDATE articles SET password = :p WHERE id = :id").bind("p", p).bind("id", id).execute();
+            touched.addAll(tagsForArticle(id));
+            touched.add("comments:" + id);
+            touched.add("sidebar:comments");
             return null;
         });
     }

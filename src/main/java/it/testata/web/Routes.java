@@ -49,7 +49,8 @@ public final class Routes {
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
-                                    MediaHandlers media, EditorHandlers editor) {
+                                    MediaHandlers media, EditorHandlers editor,
+                                    it.testata.article.PasswordHandlers passwords) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -97,6 +98,7 @@ public final class Routes {
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
+                new Route("POST", "/article-password/", PUBLIC_FORM, passwords::unlock), // --- harden: protected articles ---
                 new Route("POST", "/akismet/1.1/verify-key", KEYED, akismet::verifyKey),
                 new Route("POST", "/akismet/1.1/comment-check", KEYED, akismet::commentCheck),
                 new Route("POST", "/akismet/1.1/submit-spam", KEYED, akismet::submitSpam),
