@@ -103,6 +103,8 @@ public final class WxrImporter {
                     run.finish();
                     // an import can change any page: every list, article, archive and the sidebar
                     touched.add(PageCache.ALL);
+                    // and any article's place in search (a post that gained a password leaves it): running servers rebuild
+                    touched.add(it.testata.search.SearchService.REINDEX);
                     if (!run.summary.settings.isEmpty()) touched.add(it.testata.settings.SettingsService.TAG);
                     return run.summary;
                 }
