@@ -13,6 +13,8 @@ import it.testata.api.ApiHandlers;
 import it.testata.api.ArticleApiHandlers;
 import it.testata.api.CommentApiHandlers;
 import it.testata.article.ArticleHandlers;
+import it.testata.article.ArticlePasswords;
+import it.testata.article.PasswordHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.ArticleStore;
 import it.testata.article.PageHandlers;
@@ -123,7 +125,9 @@ public final class Site implements AutoCloseable {
         Renderer renderer = new Renderer(cache);
         RedirectHandlers redirects = new RedirectHandlers(new RedirectStore(db.jdbi()), settings);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);
-        ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
+        // --- harden: password-protected articles ---
+        ArticlePasswords articlePasswords = new ArticlePasswords(db.jdbi(), signer, () -> settings.current().baseUrl());
+        ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews, articlePasswords);
         search = new SearchService(new SearchStore(db.jdbi()), searchFolder(),
                 () -> settings.current().locale(), articles::nextPublicationMillis);
         changes.subscribe(search::onChange);
@@ -136,7 +140,7 @@ public final class Site implements AutoCloseable {
                 new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
                 new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),
                 new SearchHandlers(search, layouts, renderer),
-                new AkismetHandlers(spam, settings), new PageHandlers(articles, layouts, renderer), redirects,
+                new AkismetHandlers(spam, settings), new PageHandlers(articles, layouts, renderer, articlePages), redirects,
                 new LoginHandlers(accounts, adminFrames, renderer, settings),
                 new AdminHandlers(adminFrames, renderer, new DashboardStore(db.jdbi()), commentService, spam),
                 new ApiHandlers(articles, layouts),
@@ -148,8 +152,10 @@ public final class Site implements AutoCloseable {
                         new SettingsHandlers(settings, adminFrames, renderer),
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
-                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
-        http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
+                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
+                new PasswordHandlers(articles, articlePasswords, articlePages, layouts, errors));
+        http = Server.create(routes, renderer, errors, ctx -> CommentCookies.personal(ctx) || ArticlePasswords.personal(ctx), new Access(accounts, settings, errors),
+                settings::current);
         http.start(config.host(), config.port());
         changes.follow();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

@@ -109,7 +109,8 @@ public final class AccountService {
      * {@link #WINDOW}, attempts for it from there are refused for {@link #LOCK}, even with the right password.
      */
     public Login login(String email, String password, String ipNet) {
-        String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        // cleaned, not refused: the throttle counts "a\u0000da@x" against ada@x, and nothing unstorable is recorded
+        String e = email == null ? "" : it.testata.text.CleanText.line(email).strip().toLowerCase(Locale.ROOT);
         if (e.length() > 254) e = e.substring(0, 254);
         Instant now = Instant.now();
         Optional<Instant> locked = lockedUntil(store.failures(e, ipNet, now.minus(WINDOW).minus(LOCK)), now);
@@ -208,7 +209,7 @@ public final class AccountService {
      * Until when this account is locked from this network, given its recent failures (oldest first): the
      * lock starts at any failure that is the fifth within {@link #WINDOW}, and lasts {@link #LOCK}.
      */
-    static Optional<Instant> lockedUntil(List<Long> failures, Instant now) {
+    public static Optional<Instant> lockedUntil(List<Long> failures, Instant now) {
         long until = 0;
         for (int i = MAX_FAILURES - 1; i < failures.size(); i++) {
             long last = failures.get(i);
@@ -219,7 +220,7 @@ public final class AccountService {
 
     public static String normalizeEmail(String email) {
         String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (e.length() > 254 || !e.matches("[^@\\s]+@[^@\\s]+")) throw new IllegalArgumentException("'" + e + "' is not an email address");
+        if (e.length() > 254 || it.testata.text.CleanText.hasControl(e) || !e.matches("[^@\\s]+@[^@\\s]+")) throw new IllegalArgumentException("'" + e + "' is not an email address");
         return e;
     }
 

@@ -40,7 +40,7 @@ public final class UserHandlers {
     public void add(Context ctx) {
         AdminFrame frame = frames.frame(ctx, "admin.users.title", "users");
         Messages msg = frame.msg();
-        String email = text(ctx.formParam("email")), name = text(ctx.formParam("name")), roleText = text(ctx.formParam("role"));
+        String email = text(ctx.formParam("email")), name = text(it.testata.text.CleanText.line(ctx.formParam("name"))), roleText = text(ctx.formParam("role"));
         String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
         Map<String, String> errors = new LinkedHashMap<>();
         try {

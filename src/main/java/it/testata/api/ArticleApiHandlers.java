@@ -14,15 +14,16 @@ import it.testata.article.Status;
 import it.testata.article.Term;
 import it.testata.web.LayoutService;
 
+import it.testata.text.CleanText;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ import java.util.Set;
  */
 public final class ArticleApiHandlers {
     static final Set<String> WRITABLE = Set.of("title", "standfirst", "body", "slug", "status", "published_at",
-            "category", "tags", "author");
+            "category", "tags", "author", "password");
     /** Fields an answer carries that a client may send back unchanged; they are ignored. */
     static final Set<String> READ_ONLY = Set.of("id", "url", "updated_at", "public", "comments_open", "comment_count");
 
@@ -66,8 +67,14 @@ public final class ArticleApiHandlers {
         Api.run(ctx, () -> {
             Principal p = Access.principal(ctx);
             ArticleDraft base = new ArticleDraft("", "", "", "", Status.DRAFT, null, p.user().name(), null, List.of());
-            ArticleDraft d = merge(Api.object(ctx), base, p);
+            JsonNode in = Api.object(ctx);
+            ArticleDraft d = merge(in, base, p);
+            Optional<String> password = password(in);
             Article a = articles.create(d, p.user().id());
+            if (password.isPresent()) {
+                articles.setPassword(a.id(), password.get());
+                a = articles.article(a.id()).orElseThrow();
+            }
             ctx.header("Location", "/api/v1/articles/" + a.id());
             Api.send(ctx, 201, json(ctx, a));
         });
@@ -86,9 +93,15 @@ public final class ArticleApiHandlers {
             ArticleDraft base = new ArticleDraft(a.slug(), a.title(), a.standfirst(), a.bodyMd(), a.status(),
                     a.publishedAt(), a.author().name(), a.category() == null ? null : a.category().name(),
                     a.tags().stream().map(Term::name).toList());
-            ArticleDraft d = merge(Api.object(ctx), base, p);
+            JsonNode in = Api.object(ctx);
+            ArticleDraft d = merge(in, base, p);
+            Optional<String> password = password(in);
             Article saved = articles.update(a.id(), d, p.user().id())
                     .orElseThrow(() -> new ApiError(404, "no article " + a.id()));
+            if (password.isPresent() && !password.get().equals(saved.password() == null ? "" : saved.password())) {
+                articles.setPassword(a.id(), password.get());
+                saved = articles.article(a.id()).orElseThrow();
+            }
             Api.send(ctx, 200, json(ctx, saved));
         });
     }
@@ -134,12 +147,13 @@ public final class ArticleApiHandlers {
         in.fieldNames().forEachRemaining(f -> {
             if (!WRITABLE.contains(f) && !READ_ONLY.contains(f)) errors.put(f, "unknown field");
         });
-        String title = text(in, "title", base.title(), errors, false);
-        String standfirst = text(in, "standfirst", base.standfirst(), errors, false);
-        String body = text(in, "body", base.bodyMd(), errors, false);
+        // texts are cleaned (CleanText); the slug is checked as sent and refused when malformed
+        String title = CleanText.line(text(in, "title", base.title(), errors, false));
+        String standfirst = CleanText.text(text(in, "standfirst", base.standfirst(), errors, false));
+        String body = CleanText.text(text(in, "body", base.bodyMd(), errors, false));
         String slug = text(in, "slug", base.slug(), errors, true);
-        String author = text(in, "author", base.authorName(), errors, false);
-        String category = text(in, "category", base.category(), errors, true);
+        String author = CleanText.line(text(in, "author", base.authorName(), errors, false));
+        String category = CleanText.line(text(in, "category", base.category(), errors, true));
         Status status = base.status();
         String statusText = text(in, "status", null, errors, false);
         if (statusText != null) {
@@ -154,7 +168,7 @@ public final class ArticleApiHandlers {
             String t = text(in, "published_at", null, errors, true);
             try {
                 publishedAt = t == null || t.isBlank() ? null : OffsetDateTime.parse(t.strip()).toInstant();
-            } catch (DateTimeParseException e) {
+            } catch (java.time.DateTimeException e) { // unreadable, or beyond what a time can hold
                 errors.put("published_at", "must be ISO 8601 with an offset, such as 2026-11-26T10:00:00+01:00");
             }
         }
@@ -166,7 +180,7 @@ public final class ArticleApiHandlers {
             } else {
                 List<String> names = new ArrayList<>();
                 t.forEach(n -> {
-                    if (n.isTextual()) names.add(n.asText());
+                    if (n.isTextual()) names.add(CleanText.line(n.asText()));
                     else errors.put("tags", "must be a list of names");
                 });
                 tags = names;
@@ -177,6 +191,20 @@ public final class ArticleApiHandlers {
             throw new ApiError(403, "an author writes under their own name only");
         }
         return new ArticleDraft(slug == null ? "" : slug, title, standfirst, body, status, publishedAt, author, category, tags);
+    }
+
+    /**
+     * The "password" field when given: a string (empty or null removes the password) of at most 255 characters,
+     * cleaned like every text; empty when the field is absent; 422 otherwise.
+     */
+    static Optional<String> password(JsonNode in) {
+        if (!in.has("password")) return Optional.empty();
+        JsonNode n = in.get("password");
+        if (n.isNull()) return Optional.of("");
+        if (!n.isTextual()) throw new ApiError(422, "password must be a string or null", Map.of("password", "must be a string or null"));
+        String p = CleanText.line(n.asText()).strip();
+        if (p.length() > 255) throw new ApiError(422, "password is longer than 255 characters", Map.of("password", "at most 255 characters"));
+        return Optional.of(p);
     }
 
     /** A string field when present (null allowed only where nullable), else the fallback. */
@@ -205,6 +233,7 @@ public final class ArticleApiHandlers {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
         m.put("title", a.title());
+        m.put("password", a.password()); // staff only, as every API answer
         m.put("standfirst", a.standfirst());
         m.put("body", a.bodyMd());
         m.put("slug", a.slug());

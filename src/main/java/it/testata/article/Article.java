@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record Article(long id, String slug, String title, String standfirst, String bodyMd, String bodyHtml,
                       Status status, Instant publishedAt, Instant updatedAt, Author author, Term category,
-                      List<Term> tags, boolean commentsOpen, int commentCount, String image) {
+                      List<Term> tags, boolean commentsOpen, int commentCount, String image, String password) {
+
+    /** True when the article is password-protected: its page shows only the title and a password form until unlocked. */
+    public boolean isProtected() {
+        return password != null && !password.isEmpty();
+    }
 
     /** WordPress's common permalink: /{yyyy}/{mm}/{dd}/{slug}/ in the site's time zone. */
     public String path(ZoneId zone) {
@@ -23,9 +28,15 @@ public record Article(long id, String slug, String title, String standfirst, Str
         return String.format("/%04d/%02d/%02d/%s/", d.getYear(), d.getMonthValue(), d.getDayOfMonth(), slug);
     }
 
+    /** The article as a locked page may show it: title, byline, date, category and tags; no text, picture or excerpt. */
+    public Article withoutContent() {
+        return new Article(id, slug, title, "", "", "", status, publishedAt, updatedAt, author, category, tags, false,
+                0, null, password);
+    }
+
     public Article withTags(List<Term> newTags) {
         return new Article(id, slug, title, standfirst, bodyMd, bodyHtml, status, publishedAt, updatedAt, author,
-                category, newTags, commentsOpen, commentCount, image);
+                category, newTags, commentsOpen, commentCount, image, password);
     }
 
     /** The featured image's site-relative address at article-page width (1200 px at most), or null. */

@@ -21,12 +21,15 @@ public final class ArticleHandlers {
     private final LayoutService layouts;
     private final Renderer renderer;
     private final CommentViews commentViews;
+    private final ArticlePasswords passwords;
 
-    public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer, CommentViews commentViews) {
+    public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer, CommentViews commentViews,
+                           ArticlePasswords passwords) {
         this.articles = articles;
         this.layouts = layouts;
         this.renderer = renderer;
         this.commentViews = commentViews;
+        this.passwords = passwords;
     }
 
     /** GET / and /page/{n}/ */
@@ -77,6 +80,10 @@ public final class ArticleHandlers {
             ctx.redirect(canonical, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        if (a.isProtected()) {
+            protectedArticle(ctx, generation, a, false);
+            return;
+        }
         boolean personal = CommentCookies.personal(ctx);
         ArticlePage page = page(ctx, a, commentViews.forReader(ctx, a, personal));
         if (personal) {
@@ -85,6 +92,51 @@ public final class ArticleHandlers {
             renderer.publicPage(ctx, generation, "article/article.jte", page,
                     List.of("article:" + a.id(), "comments:" + a.id()));
         }
+    }
+
+    /**
+     * A password-protected article: unlocked (the reader's cookie), the whole page, made for this reader alone; else
+     * the title and the password form, the same for everyone (so cached, while the unlocked page never is).
+     */
+    void protectedArticle(Context ctx, long generation, Article a, boolean isPage) {
+        String template = isPage ? "article/page.jte" : "article/article.jte";
+        if (passwords.unlocked(ctx, a)) {
+            ArticlePage full = isPage ? new ArticlePage(layouts.layout(ctx, a.title(), "", "/" + a.slug() + "/", null)
+                    .withNoindex(), a, null) : page(ctx, a, commentViews.forReader(ctx, a, true));
+            ctx.status(200);
+            ctx.header("Cache-Control", "private, no-store");
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(renderer.render(template, full));
+        } else if (CommentCookies.personal(ctx) || ArticlePasswords.personal(ctx)) {
+            renderLocked(ctx, a, 200, null);
+        } else {
+            renderer.publicPage(ctx, generation, template, locked(ctx, a, null), List.of("article:" + a.id()));
+        }
+    }
+
+    /** True when the reader may see this article: not protected, or unlocked by their cookie. */
+    public boolean unlocked(Context ctx, Article a) {
+        return passwords.unlocked(ctx, a);
+    }
+
+    /** The locked page of a protected article (post or page), with a message after a refused password. */
+    public void renderLocked(Context ctx, Article a, int status, String error) {
+        ArticlePage page = locked(ctx, a, error);
+        ctx.status(status);
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(renderer.render(isPage(a) ? "article/page.jte" : "article/article.jte", page));
+    }
+
+    private boolean isPage(Article a) {
+        return articles.publicPageById(a.id()).isPresent();
+    }
+
+    ArticlePage locked(Context ctx, Article a, String error) {
+        Article shell = a.withoutContent();
+        String path = isPage(a) ? "/" + a.slug() + "/" : a.path(layouts.site().zone());
+        Layout frame = layouts.layout(ctx, a.title(), "", path, null).withNoindex();
+        return new ArticlePage(frame, shell, null, new ArticlePage.Lock(error));
     }
 
     /** An article page with a given comment section, e.g. a refused comment shown again with its messages. */
@@ -101,9 +153,10 @@ public final class ArticleHandlers {
     }
 
     private ArticlePage page(Context ctx, Article a, CommentsView comments) {
-        Layout frame = layouts.layout(ctx, a.title(), a.standfirst(), a.path(layouts.site().zone()), null);
-        if (ctx.queryParam("replytocom") != null) frame = frame.withNoindex();
-        frame = frame.withJsonLd(StructuredData.newsArticle(a, frame.baseUrl(), frame));
+        // a protected article's excerpt is in no description, Open Graph card or JSON-LD, even once unlocked
+        Layout frame = layouts.layout(ctx, a.title(), a.isProtected() ? "" : a.standfirst(), a.path(layouts.site().zone()), null);
+        if (ctx.queryParam("replytocom") != null || a.isProtected()) frame = frame.withNoindex();
+        frame = frame.withJsonLd(StructuredData.newsArticle(a.isProtected() ? a.withoutContent() : a, frame.baseUrl(), frame));
         return new ArticlePage(frame, a, comments);
     }
 

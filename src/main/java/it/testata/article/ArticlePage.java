@@ -3,6 +3,21 @@ package it.testata.article;
 import it.testata.comment.CommentsView;
 import it.testata.web.Layout;
 
-/** What article/article.jte receives: the frame, the article, and its comment section. */
-public record ArticlePage(Layout layout, Article article, CommentsView comments) {
+/**
+ * What article/article.jte (and page.jte) receive: the frame, the article, its comment section, and for a
+ * password-protected article not yet unlocked, the password form ({@code lock}; null otherwise).
+ */
+public record ArticlePage(Layout layout, Article article, CommentsView comments, Lock lock) {
+
+    public ArticlePage(Layout layout, Article article, CommentsView comments) {
+        this(layout, article, comments, null);
+    }
+
+    /** The password form of a locked article: the message beside it after a wrong or throttled attempt, else null. */
+    public record Lock(String error) {}
+
+    /** The description for Open Graph and Twitter cards: none for a protected article, else the standfirst. */
+    public String description() {
+        return article.isProtected() ? "" : article.standfirst();
+    }
 }

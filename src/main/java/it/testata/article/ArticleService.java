@@ -42,6 +42,11 @@ public final class ArticleService {
         return store.findPublicById(id, Instant.now());
     }
 
+    /** A published page (kind page), by id. */
+    public Optional<Article> publicPageById(long id) {
+        return store.findPublicPageById(id, Instant.now());
+    }
+
     /** One page of public articles; empty when the page is past the last (page 1 always exists). */
     public Optional<ArticleList> list(ArticleQuery query, int page) {
         Instant now = Instant.now();
@@ -99,6 +104,21 @@ public final class ArticleService {
         changes.write((h, touched) -> {
             ArticleStore.setImage(h, id, image);
             touched.addAll(tagsForArticle(id));
+            return null;
+        });
+    }
+
+    /**
+     * Sets or (null or blank) removes an article's password (see {@link ArticlePasswords}); like the featured image it
+     * is not part of revisions. Its page, every list, feed and the sidebars change on every server.
+     */
+    public void setPassword(long id, String password) {
+        String p = password == null || password.isBlank() ? null : password;
+        changes.write((h, touched) -> {
+            h.createUpdate("UPDATE articles SET password = :p WHERE id = :id").bind("p", p).bind("id", id).execute();
+            touched.addAll(tagsForArticle(id));
+            touched.add("comments:" + id);
+            touched.add("sidebar:comments");
             return null;
         });
     }
@@ -239,6 +259,9 @@ public final class ArticleService {
         Status status = d.status() == null ? Status.DRAFT : d.status();
         Instant publishedAt = d.publishedAt();
         if (status == Status.SCHEDULED && publishedAt == null) errors.put("published_at", "article.error.scheduleNeedsTime");
+        else if (publishedAt != null && !Dates.inRange(publishedAt)) errors.put("published_at", "article.error.dateRange");
+        else if (status == Status.SCHEDULED && !publishedAt.isAfter(now) && !keepsSchedule(h, id, d))
+            errors.put("published_at", "article.error.schedulePast");
         if (status == Status.PUBLISHED && publishedAt == null) publishedAt = now;
         String author = d.authorName() == null ? "" : d.authorName().strip();
         if (author.isEmpty() || Slugs.of(author).isEmpty()) errors.put("author", "article.error.authorRequired");
@@ -254,6 +277,16 @@ public final class ArticleService {
         if (!errors.isEmpty()) throw new Invalid(errors);
         return new ArticleDraft(slug, title, d.standfirst() == null ? "" : d.standfirst().strip(),
                 d.bodyMd() == null ? "" : d.bodyMd(), status, publishedAt, author, category, List.copyOf(tags.values()));
+    }
+
+    /**
+     * True when the draft leaves a stored scheduled time as it was (an article saved again while it waits for the
+     * scheduler's next turn, a second or two late): only a new or changed time must be in the future.
+     */
+    private static boolean keepsSchedule(Handle h, Long id, ArticleDraft d) {
+        if (id == null) return false;
+        return EditorialStore.findById(h, id).map(a -> a.status() == Status.SCHEDULED
+                && d.publishedAt().equals(a.publishedAt())).orElse(false);
     }
 
     /** The name a category or tag with this name's slug already has (so that saving never renames one), else the name. */

@@ -17,11 +17,13 @@ import java.util.Optional;
 public final class ArticleStore {
     /** Public means published and with a publication time that has passed; lists and dated addresses show posts, not pages. */
     static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now AND a.kind = 'post'";
+    /** Password-protected articles are in no list, feed, sitemap or search: their own page only. */
+    public static final String NOT_PROTECTED = "a.password IS NULL";
     /** A public page (an imported WordPress page), served at /{slug}/. */
     static final String PUBLIC_PAGE = "a.status = 'published' AND a.published_at <= :now AND a.kind = 'page'";
 
     private static final String SELECT = """
-            SELECT a.id, a.slug, a.title, a.standfirst, a.status, a.published_at, a.updated_at, a.comments_open, a.image,
+            SELECT a.id, a.slug, a.title, a.standfirst, a.status, a.published_at, a.updated_at, a.comments_open, a.image, a.password,
                    %s AS body_md, %s AS body_html,
                    au.id AS au_id, au.name AS au_name, au.slug AS au_slug, au.bio AS au_bio,
                    c.id AS c_id, c.name AS c_name, c.slug AS c_slug,
@@ -63,6 +65,12 @@ public final class ArticleStore {
                 .map(ArticleStore::map).findOne());
     }
 
+    public Optional<Article> findPublicPageById(long id, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_FULL + "WHERE a.id = :id AND " + PUBLIC_PAGE)
+                .bind("id", id).bind("now", now.toEpochMilli())
+                .map(ArticleStore::map).findOne());
+    }
+
     public Optional<Article> findBySlug(Handle h, String slug) {
         return h.createQuery(SELECT_FULL + "WHERE a.slug = :slug").bind("slug", slug)
                 .map(ArticleStore::map).findOne();
@@ -79,7 +87,7 @@ public final class ArticleStore {
 
     private List<Article> listPublic(String select, ArticleQuery q, Instant now, int limit, int offset) {
         return jdbi.withHandle(h -> {
-            Query query = h.createQuery(select + "WHERE " + PUBLIC + " " + q.where()
+            Query query = h.createQuery(select + "WHERE " + PUBLIC + " AND " + NOT_PROTECTED + " " + q.where()
                             + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
                     .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset);
             q.binds().forEach(query::bind);
@@ -95,7 +103,7 @@ public final class ArticleStore {
                             SELECT COUNT(*) FROM articles a
                             JOIN authors au ON au.id = a.author_id
                             LEFT JOIN categories c ON c.id = a.category_id
-                            WHERE """ + " " + PUBLIC + " " + q.where())
+                            WHERE """ + " " + PUBLIC + " AND " + NOT_PROTECTED + " " + q.where())
                     .bind("now", now.toEpochMilli());
             q.binds().forEach(query::bind);
             return query.mapTo(Integer.class).one();
@@ -212,6 +220,7 @@ public final class ArticleStore {
                 rs.getString("body_md"), rs.getString("body_html"), Status.parse(rs.getString("status")),
                 publishedAt, Instant.ofEpochMilli(rs.getLong("updated_at")),
                 new Author(rs.getLong("au_id"), rs.getString("au_name"), rs.getString("au_slug"), rs.getString("au_bio")),
-                category, List.of(), rs.getInt("comments_open") != 0, rs.getInt("comment_count"), rs.getString("image"));
+                category, List.of(), rs.getInt("comments_open") != 0, rs.getInt("comment_count"), rs.getString("image"),
+                rs.getString("password"));
     }
 }

@@ -14,10 +14,13 @@ public final class PageHandlers {
     private final LayoutService layouts;
     private final Renderer renderer;
 
-    public PageHandlers(ArticleService articles, LayoutService layouts, Renderer renderer) {
+    private final ArticleHandlers protectedPages;
+
+    public PageHandlers(ArticleService articles, LayoutService layouts, Renderer renderer, ArticleHandlers protectedPages) {
         this.articles = articles;
         this.layouts = layouts;
         this.renderer = renderer;
+        this.protectedPages = protectedPages;
     }
 
     /** GET /{slug}/ */
@@ -26,6 +29,10 @@ public final class PageHandlers {
         Article a = articles.publicPage(ctx.pathParam("slug")).orElseThrow(NotFound::new);
         String path = "/" + a.slug() + "/";
         if (!ctx.path().equals(path)) throw new NotFound();
+        if (a.isProtected()) {
+            protectedPages.protectedArticle(ctx, generation, a, true);
+            return;
+        }
         Layout frame = layouts.layout(ctx, a.title(), a.standfirst(), path, null);
         renderer.publicPage(ctx, generation, "article/page.jte", new ArticlePage(frame, a, null), List.of("article:" + a.id()));
     }

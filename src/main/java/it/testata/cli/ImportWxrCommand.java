@@ -33,8 +33,13 @@ public final class ImportWxrCommand implements Callable<Integer> {
      */
     static final int HAM_TAUGHT = 10_000;
 
-    @Option(names = "--dry-run", description = "Read and count everything, write nothing.")
+    @Option(names = "--dry-run", description = "Read and count everything and say what would be imported; "
+            + "touch nothing (no database is opened or created).")
     boolean dryRun;
+
+    @Option(names = "--keep-settings", description = "Keep this site's name, tagline and address instead of taking "
+            + "them from the export.")
+    boolean keepSettings;
 
     @Parameters(paramLabel = "FILE.xml", description = "The WordPress export file.")
     Path file;
@@ -45,6 +50,7 @@ public final class ImportWxrCommand implements Callable<Integer> {
             System.err.println("testata: " + file + " is not a readable file");
             return 2;
         }
+        if (dryRun) return dryRun();
         try (Site s = Site.open(site.config(null))) {
             // the spam filter learns the approved reader comments the import added as ham: the last HAM_TAUGHT
             // of them in file order (the newest, as WordPress exports oldest first)
@@ -55,7 +61,7 @@ public final class ImportWxrCommand implements Callable<Integer> {
                     latest.addLast(c);
                 }
             };
-            WxrImporter importer = new WxrImporter(s.db.jdbi(), s.changes, s.settings.current().zone(), ham);
+            WxrImporter importer = new WxrImporter(s.db.jdbi(), s.changes, s.settings.current().zone(), ham, keepSettings);
             ImportSummary summary;
             try (ProgressBar bar = ProgressBar.onTerminal(Files.size(file))) {
                 summary = importer.importFile(file, dryRun, bar::show);
@@ -72,8 +78,34 @@ public final class ImportWxrCommand implements Callable<Integer> {
             if (summary.skipped() > 0) {
                 System.err.println("skipped " + summary.skipped() + " items that are neither posts nor pages (attachments, menus...)");
             }
+            if (!summary.settings().isEmpty()) System.out.println("imported settings: " + settingsLine(summary));
             System.out.println(summary.line());
             return 0;
         }
+    }
+
+    /**
+     * Reads and counts the file without opening the site: the data folder is left exactly as it was. Dates are read
+     * in Europe/Rome (the default time zone), which only matters for the count of redirects.
+     */
+    private int dryRun() throws java.io.IOException {
+        ImportSummary summary;
+        try (ProgressBar bar = ProgressBar.onTerminal(Files.size(file))) {
+            summary = WxrImporter.dryRun(java.time.ZoneId.of("Europe/Rome"), keepSettings).importFile(file, true, bar::show);
+        } catch (WxrReader.Malformed e) {
+            System.err.println("testata: " + file + ":" + e.line + ":" + e.column + ": " + e.getMessage());
+            return 2;
+        }
+        if (summary.skipped() > 0) {
+            System.err.println("would skip " + summary.skipped() + " items that are neither posts nor pages (attachments, menus...)");
+        }
+        if (!summary.settings().isEmpty()) System.out.println("would import settings: " + settingsLine(summary));
+        System.out.println(summary.line(true));
+        return 0;
+    }
+
+    private static String settingsLine(ImportSummary summary) {
+        return summary.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

@@ -88,6 +88,6 @@ public final class CommentCookies {
     }
 
     public static boolean secure(Context ctx) {
-        return "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
+        return it.testata.web.ClientAddress.https(ctx);
     }
 }

@@ -2,6 +2,7 @@ package it.testata.comment;
 
 import io.javalin.http.Context;
 import it.testata.settings.CommentSettings;
+import it.testata.text.CleanText;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -28,8 +29,8 @@ public record CommentForm(long articleId, Long parentId, String author, String e
 
     public static CommentForm from(Context ctx) {
         return new CommentForm(number(ctx.formParam("comment_post_ID")), parent(ctx.formParam("comment_parent")),
-                text(ctx.formParam("author")), text(ctx.formParam("email")), text(ctx.formParam("url")),
-                ctx.formParam("comment") == null ? "" : ctx.formParam("comment").replace("\r\n", "\n"),
+                text(CleanText.line(ctx.formParam("author"))), text(ctx.formParam("email")), text(ctx.formParam("url")),
+                ctx.formParam("comment") == null ? "" : CleanText.text(ctx.formParam("comment")),
                 ctx.formParam("remember") != null, text(ctx.formParam(HONEYPOT)), text(ctx.formParam(TOKEN)));
     }
 
@@ -44,10 +45,10 @@ public record CommentForm(long articleId, Long parentId, String author, String e
         else if (author.length() > limits.maxName()) errors.put("author", "comment.error.authorLong");
         if (email.isBlank()) errors.put("email", "comment.error.emailRequired");
         else if (email.length() > limits.maxEmail()) errors.put("email", "comment.error.emailLong");
-        else if (!EMAIL.matcher(email).matches()) errors.put("email", "comment.error.emailInvalid");
+        else if (CleanText.hasControl(email) || !EMAIL.matcher(email).matches()) errors.put("email", "comment.error.emailInvalid");
         if (!url.isBlank()) {
             if (url.length() > limits.maxUrl()) errors.put("url", "comment.error.urlLong");
-            else if (!httpUrl(url)) errors.put("url", "comment.error.urlInvalid");
+            else if (CleanText.hasControl(url) || !httpUrl(url)) errors.put("url", "comment.error.urlInvalid");
         }
         if (comment.isBlank()) errors.put("comment", "comment.error.commentRequired");
         else if (comment.length() > limits.maxText()) errors.put("comment", "comment.error.commentLong");

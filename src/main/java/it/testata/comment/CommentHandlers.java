@@ -54,6 +54,10 @@ public final class CommentHandlers {
         Article article = articles.publicArticleById(form.articleId()).orElseThrow(NotFound::new);
         CommentSettings rules = settings.current().comments();
         Instant now = Instant.now();
+        if (!articlePages.unlocked(ctx, article)) { // a protected article takes comments only from who unlocked it
+            errors.render(ctx, 403, msg.t("error.403.title"), msg.t("protected.intro"), true);
+            return;
+        }
         if (!CommentService.open(article, rules, now)) {
             errors.render(ctx, 403, msg.t("error.403.title"), msg.t("comment.closed"), true);
             return;
@@ -129,14 +133,14 @@ public final class CommentHandlers {
     }
 
     /** A form sent from another site (the browser says so, or the Origin is another host) is refused. */
-    static boolean crossSite(Context ctx) {
+    public static boolean crossSite(Context ctx) {
         String fetchSite = ctx.header("Sec-Fetch-Site");
         if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) return true;
         String origin = ctx.header("Origin");
         if (origin == null || origin.equals("null")) return false;
         try {
             URI o = URI.create(origin);
-            String host = ctx.host();
+            String host = ClientAddress.host(ctx);
             String originHost = o.getPort() == -1 ? o.getHost() : o.getHost() + ":" + o.getPort();
             return host == null || !host.equalsIgnoreCase(originHost);
         } catch (IllegalArgumentException e) {

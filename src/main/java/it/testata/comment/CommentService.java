@@ -64,8 +64,9 @@ public final class CommentService {
     public Outcome submit(Article article, CommentForm form, CommentSettings rules, SpamSettings spamRules, String ipNet,
                           String userAgent) {
         Instant now = Instant.now();
-        String email = form.email().toLowerCase(java.util.Locale.ROOT);
-        SpamInput input = new SpamInput(form.author(), email, form.url(), form.comment(), ipNet);
+        // kept as typed; every comparison (flood, first-comment trust, duplicates, bans) ignores case
+        String email = form.email();
+        SpamInput input = new SpamInput(form.author(), email.toLowerCase(java.util.Locale.ROOT), form.url(), form.comment(), ipNet);
         SpamService.Assessment judged = spam.assess(input, spamRules);
         return changes.write((h, touched) -> {
             CommentStore.lockSubmissions(h);
@@ -228,9 +229,14 @@ public final class CommentService {
         record Missing() implements Written {}
     }
 
-    /** How many comments each tab holds; every status is present. */
+    /** How many reader comments each tab holds; every status is present. */
     public Map<CommentStatus, Integer> counts() {
-        Map<CommentStatus, Integer> found = store.counts();
+        return counts(false);
+    }
+
+    /** How many reader comments, or (pings) pingbacks and trackbacks, each tab holds; every status is present. */
+    public Map<CommentStatus, Integer> counts(boolean pings) {
+        Map<CommentStatus, Integer> found = store.counts(pings);
         Map<CommentStatus, Integer> all = new java.util.EnumMap<>(CommentStatus.class);
         for (CommentStatus s : CommentStatus.values()) all.put(s, found.getOrDefault(s, 0));
         return all;
@@ -238,7 +244,12 @@ public final class CommentService {
 
     /** One page of a moderation tab, newest first. */
     public List<CommentRecord> page(CommentStatus status, int offset, int limit) {
-        return store.page(status, offset, limit);
+        return page(status, false, offset, limit);
+    }
+
+    /** One page of a moderation tab's reader comments, or (pings) its pingbacks and trackbacks, newest first. */
+    public List<CommentRecord> page(CommentStatus status, boolean pings, int offset, int limit) {
+        return store.page(status, pings, offset, limit);
     }
 
     public Map<Long, String> articleTitles(Collection<Long> articleIds) {

@@ -36,7 +36,7 @@ public final class CommentStore {
                         SELECT k.id, k.author_name, a.title, a.slug, a.published_at
                         FROM comments k JOIN articles a ON a.id = k.article_id
                         WHERE k.status = 'approved' AND k.kind = 'comment'
-                          AND a.status = 'published' AND a.published_at <= :now AND a.kind = 'post'
+                          AND a.status = 'published' AND a.published_at <= :now AND a.kind = 'post' AND a.password IS NULL
                         ORDER BY k.created_at DESC, k.id DESC LIMIT :limit""")
                 .bind("now", now.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> {
@@ -85,14 +85,14 @@ public final class CommentStore {
     public static int recentFrom(Handle h, String email, String ipNet, Instant since) {
         return h.createQuery("""
                         SELECT COUNT(*) FROM comments
-                        WHERE created_at > :since AND (author_email = :email OR (ip_net = :net AND ip_net <> ''))""")
+                        WHERE created_at > :since AND (LOWER(author_email) = LOWER(:email) OR (ip_net = :net AND ip_net <> ''))""")
                 .bind("since", since.toEpochMilli()).bind("email", email).bind("net", ipNet)
                 .mapTo(Integer.class).one();
     }
 
     /** True once a moderator has approved any comment written with this email. */
     public static boolean trusted(Handle h, String email) {
-        return h.createQuery("SELECT COUNT(*) FROM comments WHERE author_email = :email AND status = 'approved'")
+        return h.createQuery("SELECT COUNT(*) FROM comments WHERE LOWER(author_email) = LOWER(:email) AND status = 'approved'")
                 .bind("email", email).mapTo(Integer.class).one() > 0;
     }
 
@@ -159,10 +159,10 @@ public final class CommentStore {
     }
 
     /** How many comments each status holds (a status with none is absent). */
-    public java.util.Map<CommentStatus, Integer> counts() {
+    public java.util.Map<CommentStatus, Integer> counts(boolean pings) {
         return jdbi.withHandle(h -> {
             java.util.Map<CommentStatus, Integer> out = new java.util.EnumMap<>(CommentStatus.class);
-            h.createQuery("SELECT status, COUNT(*) AS n FROM comments GROUP BY status")
+            h.createQuery("SELECT status, COUNT(*) AS n FROM comments WHERE " + kinds(pings) + " GROUP BY status")
                     .map((rs, ctx) -> java.util.Map.entry(CommentStatus.parse(rs.getString("status")), rs.getInt("n")))
                     .forEach(e -> out.put(e.getKey(), e.getValue()));
             return out;
@@ -170,11 +170,16 @@ public final class CommentStore {
     }
 
     /** One page of a moderation tab: the comments with this status, newest first. */
-    public List<CommentRecord> page(CommentStatus status, int offset, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(STAFF_SELECT
-                        + "WHERE k.status = :status ORDER BY k.created_at DESC, k.id DESC LIMIT :limit OFFSET :offset")
+    public List<CommentRecord> page(CommentStatus status, boolean pings, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(STAFF_SELECT + "WHERE k.status = :status AND k." + kinds(pings)
+                        + " ORDER BY k.created_at DESC, k.id DESC LIMIT :limit OFFSET :offset")
                 .bind("status", status.db()).bind("limit", limit).bind("offset", offset)
                 .map(CommentStore::mapStaff).list());
+    }
+
+    /** Reader comments, or (pings) pingbacks and trackbacks: the queue lists them apart. */
+    private static String kinds(boolean pings) {
+        return pings ? "kind IN ('pingback', 'trackback')" : "kind = 'comment'";
     }
 
     /** The titles of these articles, by id. */

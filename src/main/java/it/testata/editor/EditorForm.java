@@ -3,6 +3,7 @@ package it.testata.editor;
 import io.javalin.http.Context;
 import it.testata.article.Article;
 import it.testata.article.Term;
+import it.testata.text.CleanText;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -20,11 +21,12 @@ import java.util.Optional;
  * stored name of the featured image (empty for none).
  */
 public record EditorForm(String title, String standfirst, String slug, String body, String category,
-                         String newCategory, String tags, String status, String publishAt, String image) {
+                         String newCategory, String tags, String status, String publishAt, String image,
+                         String password) {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public static EditorForm blank() {
-        return new EditorForm("", "", "", "", "", "", "", "draft", "", "");
+        return new EditorForm("", "", "", "", "", "", "", "draft", "", "", "");
     }
 
     /** The form for an article as it is stored. */
@@ -33,18 +35,20 @@ public record EditorForm(String title, String standfirst, String slug, String bo
                 a.category() == null ? "" : a.category().name(), "",
                 String.join(", ", a.tags().stream().map(Term::name).toList()), a.status().db(),
                 a.publishedAt() == null ? "" : LOCAL.format(a.publishedAt().atZone(zone)),
-                a.image() == null ? "" : a.image());
+                a.image() == null ? "" : a.image(), a.password() == null ? "" : a.password());
     }
 
     /** The fields of a submitted editor form (or the preview script's request). */
     public static EditorForm read(Context ctx) {
-        return new EditorForm(field(ctx, "title"), field(ctx, "standfirst"), field(ctx, "slug"), field(ctx, "body"),
-                field(ctx, "category"), field(ctx, "category_new"), field(ctx, "tags"), field(ctx, "status"),
-                field(ctx, "publish_at"), field(ctx, "image"));
+        // texts are cleaned (CleanText); the slug, status, time and image name are checked as typed and refused
+        return new EditorForm(CleanText.line(field(ctx, "title")), CleanText.text(field(ctx, "standfirst")),
+                field(ctx, "slug"), CleanText.text(field(ctx, "body")), CleanText.line(field(ctx, "category")),
+                CleanText.line(field(ctx, "category_new")), CleanText.line(field(ctx, "tags")), field(ctx, "status"),
+                field(ctx, "publish_at"), field(ctx, "image"), CleanText.line(field(ctx, "post_password")).strip());
     }
 
     public EditorForm withImage(String name) {
-        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name);
+        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name, password);
     }
 
     /** The tag names, trimmed, without empties. */

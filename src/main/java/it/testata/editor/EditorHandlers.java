@@ -144,6 +144,7 @@ public final class EditorHandlers {
         }
         Status status = statusOf(form.status());
         if (status == null) problems.put("status", "editor.error.status");
+        if (form.password().length() > 255) problems.put("password", "editor.error.password");
         Instant when = null;
         try {
             when = form.publishInstant(zone).orElse(null);
@@ -175,6 +176,8 @@ public final class EditorHandlers {
         }
         String image = form.hasImage() ? form.image() : null;
         if (!Objects.equals(image, saved.image())) articles.setImage(saved.id(), image);
+        String password = form.password().isEmpty() ? null : form.password();
+        if (!Objects.equals(password, saved.password())) articles.setPassword(saved.id(), password);
         ctx.redirect("/admin/articles/" + saved.id() + "?done=saved", HttpStatus.SEE_OTHER);
     }
 

@@ -72,7 +72,7 @@ public final class FeedHandlers {
         long generation = renderer.generation();
         Article a = articles.publicArticle(ctx.pathParam("slug")).orElseThrow(NotFound::new);
         String path = a.path(layouts.site().zone());
-        if (!ctx.path().equals(path + "feed/")) throw new NotFound();
+        if (!ctx.path().equals(path + "feed/") || a.isProtected()) throw new NotFound();
         var target = new FeedService.Target(layouts.messages().t("feed.articleComments", a.title()), path,
                 path + "feed/", Feed.Format.RSS);
         send(ctx, generation, target, feeds.comments(layouts.site(), layouts.baseUrl(ctx), a, target),

@@ -26,7 +26,7 @@ public final class FeedStore {
             Query q = h.createQuery("""
                             SELECT k.id, k.author_name, k.body_html, k.created_at, a.title, a.slug, a.published_at
                             FROM comments k JOIN articles a ON a.id = k.article_id
-                            WHERE k.status = 'approved' AND a.status = 'published' AND a.published_at <= :now"""
+                            WHERE k.status = 'approved' AND k.kind = 'comment' AND a.status = 'published' AND a.published_at <= :now AND a.password IS NULL"""
                             + (articleId == null ? "" : " AND a.id = :article")
                             + " ORDER BY k.created_at DESC, k.id DESC LIMIT :limit")
                     .bind("now", now.toEpochMilli()).bind("limit", limit);

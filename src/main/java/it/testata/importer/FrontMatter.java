@@ -33,7 +33,7 @@ public final class FrontMatter {
 
     public static ArticleDraft parse(String text, ZoneId zone) throws BadFile {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        t = t.replace("\r\n", "\n");
+        t = it.testata.text.CleanText.text(t);
         if (!t.startsWith("---\n")) throw new BadFile("no front matter: the file must start with a line '---'");
         int end = t.indexOf("\n---", 3);
         if (end < 0) throw new BadFile("the front matter is not closed by a line '---'");

@@ -1,5 +1,6 @@
 package it.testata.moderation;
 
+import it.testata.text.CleanText;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import it.testata.account.Access;
@@ -52,18 +53,21 @@ public final class ModerationHandlers {
     /** GET /admin/comments?status=pending&page=N */
     public void queue(Context ctx) {
         CommentStatus tab = tab(ctx.queryParam("status"));
-        Map<CommentStatus, Integer> counts = comments.counts();
+        boolean pings = PINGS.equals(ctx.queryParam("kind"));
+        Map<CommentStatus, Integer> counts = comments.counts(pings);
         int pages = Math.max(1, (counts.get(tab) + PER_PAGE - 1) / PER_PAGE);
         int page = Math.min(pages, number(ctx.queryParam("page")));
         AdminFrame frame = frames.frame(ctx, "admin.comments.title", "comments");
-        List<QueueItem> items = items(comments.page(tab, (page - 1) * PER_PAGE, PER_PAGE), frame);
+        List<QueueItem> items = items(comments.page(tab, pings, (page - 1) * PER_PAGE, PER_PAGE), frame);
+        int otherCount = comments.counts(!pings).values().stream().mapToInt(Integer::intValue).sum();
         renderer.privatePage(ctx, 200, "admin/comments.jte",
-                new QueuePage(frame, tab, counts, items, page, pages, notice(ctx, frame.msg())));
+                new QueuePage(frame, tab, counts, items, page, pages, notice(ctx, frame.msg()), pings, otherCount));
     }
 
     /** POST /admin/comments: one action on the comments named by the id fields (one button, or the bulk form). */
     public void act(Context ctx) {
-        String back = queueAddress(tab(ctx.formParam("status")), number(ctx.formParam("page")));
+        String back = queueAddress(tab(ctx.formParam("status")), number(ctx.formParam("page")),
+                PINGS.equals(ctx.formParam("kind")));
         Optional<CommentService.Action> action = action(ctx.formParam("action"));
         Set<Long> ids = new LinkedHashSet<>();
         for (String id : ctx.formParams("id")) {
@@ -89,7 +93,7 @@ public final class ModerationHandlers {
     /** POST /admin/comments/{id}/edit */
     public void edit(Context ctx) {
         CommentRecord c = found(ctx);
-        String author = field(ctx, "author"), url = field(ctx, "url"), text = field(ctx, "comment");
+        String author = CleanText.line(field(ctx, "author")), url = field(ctx, "url"), text = CleanText.text(field(ctx, "comment"));
         switch (comments.edit(c.id(), author, url, text, settings.current().comments())) {
             case CommentService.Written.Saved s -> ctx.redirect(commentAddress(c.id()) + "?done=edited", HttpStatus.SEE_OTHER);
             case CommentService.Written.Missing m -> throw new NotFound();
@@ -103,7 +107,7 @@ public final class ModerationHandlers {
     /** POST /admin/comments/{id}/reply: an approved reply under it, signed by the member of staff. */
     public void reply(Context ctx) {
         CommentRecord c = found(ctx);
-        String text = field(ctx, "reply");
+        String text = CleanText.text(field(ctx, "reply"));
         User me = Access.principal(ctx).user();
         Settings s = settings.current();
         switch (comments.reply(c.id(), me.name(), me.email(), s.baseUrl(), text, s.comments())) {
@@ -186,8 +190,16 @@ public final class ModerationHandlers {
     }
 
     static String queueAddress(CommentStatus tab, int page) {
-        return "/admin/comments?status=" + tab.db() + (page > 1 ? "&page=" + page : "");
+        return queueAddress(tab, page, false);
     }
+
+    /** The queue's address; with pings, the tab's pingbacks and trackbacks (listed apart from reader comments). */
+    static String queueAddress(CommentStatus tab, int page, boolean pings) {
+        return "/admin/comments?status=" + tab.db() + (pings ? "&kind=" + PINGS : "") + (page > 1 ? "&page=" + page : "");
+    }
+
+    /** The queue's filter value for pingbacks and trackbacks. */
+    static final String PINGS = "pings";
 
     static String commentAddress(long id) {
         return "/admin/comments/" + id;

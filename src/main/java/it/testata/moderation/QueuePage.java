@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** What admin/comments.jte receives: one tab of the queue, one page of it. */
 public record QueuePage(AdminFrame frame, CommentStatus tab, Map<CommentStatus, Integer> counts, List<QueueItem> items,
-                        int page, int pages, String notice) {
+                        int page, int pages, String notice, boolean pings, int otherCount) {
 
     public List<CommentStatus> tabs() {
         return List.of(CommentStatus.PENDING, CommentStatus.APPROVED, CommentStatus.SPAM, CommentStatus.TRASH);
@@ -29,6 +29,11 @@ public record QueuePage(AdminFrame frame, CommentStatus tab, Map<CommentStatus, 
     }
 
     public String href(CommentStatus status, int n) {
-        return ModerationHandlers.queueAddress(status, n);
+        return ModerationHandlers.queueAddress(status, n, pings);
+    }
+
+    /** The same tab of the other list: reader comments, or pingbacks and trackbacks. */
+    public String otherHref() {
+        return ModerationHandlers.queueAddress(tab, 1, !pings);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /** SQL for the search index: public articles only, read by id, in batches, or as their last-edit times. */
 public final class SearchStore {
-    private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
+    private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now AND "
+            + it.testata.article.ArticleStore.NOT_PROTECTED;
     private static final String SELECT = "SELECT a.id, a.slug, a.title, a.standfirst, a.body_html, a.published_at, a.updated_at FROM articles a WHERE ";
 
     private final Jdbi jdbi;

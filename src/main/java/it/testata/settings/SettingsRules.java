@@ -55,6 +55,8 @@ public final class SettingsRules {
                     }
                 }
                 return Optional.empty();
+            case "server.trusted_proxies": // --- harden ---
+                return it.testata.web.TrustedProxies.check(value);
             default:
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()
@@ -64,7 +66,7 @@ public final class SettingsRules {
                         + String.join(", social.", Settings.SOCIAL_KEYS) + ", comments.moderation, comments.close_after_days, "
                         + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds, "
                         + "spam.hold_at, spam.spam_at, spam.discard_at, spam.max_links, spam.disallowed_words, spam.disallowed_domains, "
-                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks)");
+                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks, server.trusted_proxies)");
         }
     }
 

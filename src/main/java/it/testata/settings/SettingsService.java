@@ -69,7 +69,7 @@ public final class SettingsService {
     /** Saves several settings in one transaction and records the change. */
     public void update(Map<String, String> values) {
         changes.write((h, touched) -> {
-            values.forEach((k, v) -> SettingsStore.put(h, k, v));
+            values.forEach((k, v) -> SettingsStore.put(h, k, it.testata.text.CleanText.text(v)));
             touched.add(TAG);
             return null;
         });

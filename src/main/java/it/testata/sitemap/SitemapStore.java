@@ -7,7 +7,8 @@ import java.util.List;
 
 /** SQL for the sitemaps: public articles, and the categories, tags and authors that have any. */
 public final class SitemapStore {
-    private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
+    private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now AND "
+            + it.testata.article.ArticleStore.NOT_PROTECTED;
 
     private final Jdbi jdbi;
 

@@ -122,7 +122,7 @@ public final class SpamStore {
         return h.createQuery("""
                         SELECT id FROM comments
                         WHERE body_raw = :text AND created_at > :since
-                          AND (article_id = :article OR author_email = :email OR (ip_net = :net AND ip_net <> ''))
+                          AND (article_id = :article OR LOWER(author_email) = LOWER(:email) OR (ip_net = :net AND ip_net <> ''))
                         ORDER BY id LIMIT 1""")
                 .bind("text", c.text()).bind("since", since.toEpochMilli()).bind("article", articleId)
                 .bind("email", c.email()).bind("net", c.ipNet())

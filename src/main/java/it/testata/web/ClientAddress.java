@@ -6,27 +6,49 @@ import java.net.InetAddress;
 
 /**
  * The reader's network, never the full address: IPv4 addresses are cut to their /24, IPv6 to their /48.
- * Behind a proxy on the same machine, the first X-Forwarded-For address is the reader's.
+ * Behind a trusted proxy (setting server.trusted_proxies, see {@link TrustedProxies}), the client's address, scheme
+ * and host come from the proxy's X-Forwarded-* headers; from any other peer those headers are ignored.
  */
 public final class ClientAddress {
+    /** The request attribute holding the site's {@link TrustedProxies}, set before any handler runs. */
+    public static final String PROXIES = "testata.trustedProxies";
+
     private ClientAddress() {}
 
     public static String network(Context ctx) {
-        String remote = ctx.req().getRemoteAddr();
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank() && isLoopback(remote)) {
-            remote = forwarded.split(",")[0].strip();
-        }
-        return truncate(remote);
+        return truncate(address(ctx));
     }
 
-    /**
-     * True when the reader reached the site over HTTPS: the connection itself, or X-Forwarded-Proto: https
-     * set by a proxy on the same machine (the same trust as for X-Forwarded-For).
-     */
+    /** The client's full address (for checks only: what is stored is its {@link #network}). */
+    public static String address(Context ctx) {
+        return proxies(ctx).client(ctx.req().getRemoteAddr(), forwardedFor(ctx));
+    }
+
+    /** True when the reader reached the site over HTTPS: the connection itself, or a trusted proxy says so. */
     public static boolean https(Context ctx) {
-        if ("https".equals(ctx.scheme())) return true;
-        return "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) && isLoopback(ctx.req().getRemoteAddr());
+        return proxies(ctx).https(ctx.req().getRemoteAddr(), ctx.scheme(), ctx.header("X-Forwarded-Proto"));
+    }
+
+    /** The scheme the reader used (http or https). */
+    public static String scheme(Context ctx) {
+        return https(ctx) ? "https" : ctx.scheme();
+    }
+
+    /** The host the reader asked for (the Host header, or X-Forwarded-Host from a trusted proxy). */
+    public static String host(Context ctx) {
+        return proxies(ctx).host(ctx.req().getRemoteAddr(), ctx.host(), ctx.header("X-Forwarded-Host"));
+    }
+
+    private static TrustedProxies proxies(Context ctx) {
+        TrustedProxies p = ctx.attribute(PROXIES);
+        return p == null ? TrustedProxies.NONE : p;
+    }
+
+    /** Every X-Forwarded-For header of the request, joined in order (a proxy may add a header of its own). */
+    private static String forwardedFor(Context ctx) {
+        var values = ctx.req().getHeaders("X-Forwarded-For");
+        if (values == null || !values.hasMoreElements()) return null;
+        return String.join(",", java.util.Collections.list(values));
     }
 
     public static String truncate(String address) {
@@ -53,13 +75,4 @@ public final class ClientAddress {
             throw new IllegalArgumentException(a, e);
         }
     }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return address != null && literal(address).isLoopbackAddress();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
 }

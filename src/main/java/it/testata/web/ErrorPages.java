@@ -83,6 +83,26 @@ public final class ErrorPages {
         render(ctx, 500, msg.t("error.500.title"), msg.t("error.500.text"), false);
     }
 
+    /**
+     * A client's error found before any handler ran (a body too large, 413; multipart where none is taken, 415):
+     * one WARN line, no stack trace, and a page (JSON under /api/) saying what is wrong.
+     */
+    public void clientError(Context ctx, int status, String why) {
+        log.warn("{} {} refused with {}: {}", ctx.method(), ctx.path(), status, why);
+        ctx.header("Connection", "close"); // the rest of a refused body is not read
+        if (ctx.path().startsWith("/api/")) {
+            json(ctx, status, status == 413 ? "the request body is too large" : "multipart bodies are not accepted here");
+            return;
+        }
+        Messages msg;
+        try {
+            msg = layouts.messages();
+        } catch (RuntimeException ignored) {
+            msg = Messages.of(java.util.Locale.ITALIAN);
+        }
+        render(ctx, status, msg.t("error." + status + ".title"), msg.t("error." + status + ".text"), false);
+    }
+
     /** An API error: JSON with a message, like the API's own errors. */
     private static void json(Context ctx, int status, String message) {
         ctx.attribute(RENDERED, Boolean.TRUE);

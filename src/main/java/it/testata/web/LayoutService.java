@@ -59,9 +59,8 @@ public final class LayoutService {
     public String baseUrl(Context ctx) {
         String configured = site().baseUrl();
         if (configured != null && !configured.isBlank()) return configured.replaceAll("/+$", "");
-        String proto = ctx.header("X-Forwarded-Proto");
-        String scheme = proto != null && proto.equals("https") ? "https" : ctx.scheme();
-        String host = ctx.host();
+        String scheme = ClientAddress.scheme(ctx);
+        String host = ClientAddress.host(ctx);
         return scheme + "://" + (host == null ? "localhost" : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""));
     }
 

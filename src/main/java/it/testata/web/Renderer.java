@@ -27,18 +27,17 @@ public final class Renderer {
     }
 
     /**
-     * The cache key of a request: what the page's base URL is made of (the scheme, or https when
-     * X-Forwarded-Proto says so, and the Host header as sent), then path and query. The base URL the page
+     * The cache key of a request: what the page's base URL is made of (the scheme and host the reader used, as
+     * {@link ClientAddress} tells them: a trusted proxy's X-Forwarded-Proto and -Host count), then path and query. The base URL the page
      * shows ({@link LayoutService#baseUrl}) is a function of these same values (and the settings, whose change
      * empties the cache), so one key never stands for two different pages. Built from the raw request values,
      * the key is the same whether Javalin computes it here or the server's front handler from Jetty's request.
      */
     public String key(Context ctx) {
-        return key(ctx.header("X-Forwarded-Proto"), ctx.scheme(), ctx.host(), ctx.path(), ctx.queryString());
+        return key(ClientAddress.scheme(ctx), ClientAddress.host(ctx), ctx.path(), ctx.queryString());
     }
 
-    static String key(String forwardedProto, String scheme, String host, String path, String query) {
-        String s = "https".equals(forwardedProto) ? "https" : scheme;
+    static String key(String s, String host, String path, String query) {
         String h = host == null ? "localhost" : host;
         int size = s.length() + 3 + h.length() + path.length() + (query == null ? 0 : query.length() + 1);
         StringBuilder k = new StringBuilder(size).append(s).append("://").append(h).append(path);

@@ -6,8 +6,35 @@ import it.testata.account.Role;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** One line of the route table: method, path, who may call it, and the handler. */
-public record Route(String method, String path, Guard guard, Handler handler) {
+/**
+ * One line of the route table: method, path, who may call it, the handler, and the request body it takes. A route
+ * takes a plain body (a form, JSON) of at most {@link Body#limit} unless it says {@link Body#MULTIPART}; a
+ * multipart body anywhere else is refused with 415 before anything reads it, a body above the limit with 413.
+ */
+public record Route(String method, String path, Guard guard, Handler handler, Body body) {
+
+    /** A route with a plain body (or none): url-encoded forms and JSON up to 1 MB, never multipart. */
+    public Route(String method, String path, Guard guard, Handler handler) {
+        this(method, path, guard, handler, Body.PLAIN);
+    }
+
+    /** The request body a route accepts. */
+    public enum Body {
+        /** Url-encoded forms, JSON, or nothing: up to 1 MB. */
+        PLAIN(1_000_000),
+        /** Also multipart/form-data (file uploads): up to 20 MB in all. */
+        MULTIPART(20L * 1024 * 1024);
+
+        private final long limit;
+
+        Body(long limit) {
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
 
     /**
      * Who may reach a route. Every route names one; a test walks the table to make sure. The staff guards are

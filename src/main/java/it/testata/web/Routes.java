@@ -49,7 +49,8 @@ public final class Routes {
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
-                                    MediaHandlers media, EditorHandlers editor) {
+                                    MediaHandlers media, EditorHandlers editor,
+                                    it.testata.article.PasswordHandlers passwords) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -68,13 +69,13 @@ public final class Routes {
                 new Route("POST", "/admin/users", ADMIN, office.users()::add),
                 new Route("POST", "/admin/users/{id}/role", ADMIN, office.users()::role),
                 new Route("POST", "/admin/users/{id}/disabled", ADMIN, office.users()::disabled),
-                new Route("POST", "/admin/images", AUTHOR, media::upload),
+                new Route("POST", "/admin/images", AUTHOR, media::upload, Route.Body.MULTIPART), // --- harden: multipart ---
                 new Route("GET", "/admin/articles", AUTHOR, editor::list),
                 new Route("GET", "/admin/articles/new", AUTHOR, editor::newArticle),
-                new Route("POST", "/admin/articles/new", AUTHOR, editor::create),
+                new Route("POST", "/admin/articles/new", AUTHOR, editor::create, Route.Body.MULTIPART), // the editor's image field
                 new Route("POST", "/admin/articles/preview", AUTHOR, editor::preview),
                 new Route("GET", "/admin/articles/{id}", AUTHOR, editor::edit),
-                new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update),
+                new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update, Route.Body.MULTIPART),
                 new Route("GET", "/admin/articles/{id}/revisions", AUTHOR, editor::revisions),
                 new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", AUTHOR, editor::restore),
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
@@ -97,6 +98,7 @@ public final class Routes {
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),
                 new Route("POST", "/comments/", PUBLIC_FORM, comments::post),
+                new Route("POST", "/article-password/", PUBLIC_FORM, passwords::unlock), // --- harden: protected articles ---
                 new Route("POST", "/akismet/1.1/verify-key", KEYED, akismet::verifyKey),
                 new Route("POST", "/akismet/1.1/comment-check", KEYED, akismet::commentCheck),
                 new Route("POST", "/akismet/1.1/submit-spam", KEYED, akismet::submitSpam),

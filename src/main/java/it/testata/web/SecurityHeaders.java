@@ -28,7 +28,20 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
-    public static void apply(Context ctx) {
+    /** HTTP Strict Transport Security: sent only when the site is served over HTTPS. */
+    public static final String HSTS_NAME = "Strict-Transport-Security";
+    public static final String HSTS_VALUE = "max-age=31536000";
+
+    public static void apply(Context ctx, boolean https) {
         HEADERS.forEach(ctx::header);
+        if (https) ctx.header(HSTS_NAME, HSTS_VALUE);
+    }
+
+    /**
+     * True when the site is served over HTTPS: its base_url says https, or this request came over HTTPS (itself, or
+     * through a trusted proxy's X-Forwarded-Proto). Never for a plain-HTTP site.
+     */
+    public static boolean https(String baseUrl, boolean requestHttps) {
+        return requestHttps || (baseUrl != null && baseUrl.startsWith("https:"));
     }
 }

@@ -34,8 +34,9 @@ public final class Server {
      * @param personal requests owed a page of their own (the reader's comment cookies): never from the cache
      */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
-                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper) {
-        CachedPages front = new CachedPages(renderer, securityFields());
+                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
+                                 java.util.function.Supplier<it.testata.settings.Settings> settings) {
+        CachedPages front = new CachedPages(renderer, securityFields(), settings);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -44,7 +45,7 @@ public final class Server {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = 1_000_000;
             // image uploads: room above the 10 MB an image may have, so that the image service says what is wrong
-            config.jetty.multipartConfig.maxFileSize(16, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxFileSize(20, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(20, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.threadPool = threadPool();
@@ -55,14 +56,20 @@ public final class Server {
                 server.insertHandler(front); // outermost: Javalin attaches its servlet context further in
             });
             config.routes.before(ctx -> {
-                SecurityHeaders.apply(ctx);
+                it.testata.settings.Settings s = settings.get();
+                ctx.attribute(ClientAddress.PROXIES, s.trustedProxies());
+                SecurityHeaders.apply(ctx, SecurityHeaders.https(s.baseUrl(), ClientAddress.https(ctx)));
                 if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
             });
             for (Route r : routes) {
-                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r, gatekeeper));
+                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(),
+                        RequestBodies.checked(r, guarded(r, gatekeeper), errors));
             }
             config.routes.exception(NotFound.class, (e, ctx) -> errors.notFound(ctx));
-            config.routes.exception(Exception.class, errors::serverError);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (RequestBodies.tooLarge(e)) errors.clientError(ctx, 413, "a body above the limit while reading it");
+                else errors.serverError(e, ctx);
+            });
             config.routes.error(404, ctx -> {
                 if (!ErrorPages.rendered(ctx)) errors.notFound(ctx);
             });
@@ -142,14 +149,18 @@ public final class Server {
     static final class CachedPages extends Handler.Wrapper {
         private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
         private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+        private static final String FORWARDED_HOST = "X-Forwarded-Host";
+        private static final HttpField HSTS = new PreEncodedHttpField(SecurityHeaders.HSTS_NAME, SecurityHeaders.HSTS_VALUE);
 
         private final Renderer renderer;
         private final HttpField[] security;
+        private final java.util.function.Supplier<it.testata.settings.Settings> settings;
         private Executor blocking;
 
-        CachedPages(Renderer renderer, HttpField[] security) {
+        CachedPages(Renderer renderer, HttpField[] security, java.util.function.Supplier<it.testata.settings.Settings> settings) {
             this.renderer = renderer;
             this.security = security;
+            this.settings = settings;
         }
 
         @Override
@@ -167,7 +178,12 @@ public final class Server {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            PageCache.Page page = lookup(request);
+            it.testata.settings.Settings site = settings.get();
+            String peer = Request.getRemoteAddr(request);
+            HttpFields requestHeaders = request.getHeaders();
+            boolean httpsRequest = site.trustedProxies().https(peer, request.getHttpURI().getScheme(),
+                    requestHeaders.get(FORWARDED_PROTO));
+            PageCache.Page page = lookup(request, site.trustedProxies(), peer, httpsRequest);
             if (page == null) {
                 Handler next = getHandler();
                 blocking.execute(() -> {
@@ -187,6 +203,7 @@ public final class Server {
             HttpFields.Mutable out = response.getHeaders();
             if (ifNoneMatch != null && PageCache.matches(ifNoneMatch, page.etag())) {
                 for (HttpField f : security) out.add(f);
+                if (SecurityHeaders.https(site.baseUrl(), httpsRequest)) out.add(HSTS);
                 out.add(gzip ? wire.etagGzip : wire.etag);
                 out.add(PageCache.Wire.VARY);
                 out.add(PageCache.Wire.CACHE_CONTROL);
@@ -196,6 +213,7 @@ public final class Server {
             }
             out.add(wire.contentType);
             for (HttpField f : security) out.add(f);
+            if (SecurityHeaders.https(site.baseUrl(), httpsRequest)) out.add(HSTS);
             out.add(gzip ? wire.etagGzip : wire.etag);
             out.add(PageCache.Wire.VARY);
             out.add(PageCache.Wire.CACHE_CONTROL);
@@ -214,7 +232,7 @@ public final class Server {
         }
 
         /** The cached page this request may be answered with, or null to let Javalin handle it. */
-        private PageCache.Page lookup(Request request) {
+        private PageCache.Page lookup(Request request, TrustedProxies proxies, String peer, boolean https) {
             if (!"GET".equals(request.getMethod())) return null; // exactly, as Javalin matches it
             HttpFields headers = request.getHeaders();
             if (headers.contains(METHOD_OVERRIDE)) return null; // Javalin honours it: let Javalin decide
@@ -225,8 +243,8 @@ public final class Server {
             String path = uri.getPath();
             if (path == null || !cacheablePath(path)) return null;
             try {
-                return renderer.cached(Renderer.key(headers.get(FORWARDED_PROTO), uri.getScheme(),
-                        headers.get(HttpHeader.HOST), path, uri.getQuery()));
+                String host = proxies.host(peer, headers.get(HttpHeader.HOST), headers.get(FORWARDED_HOST));
+                return renderer.cached(Renderer.key(https ? "https" : uri.getScheme(), host, path, uri.getQuery()));
             } catch (RuntimeException e) {
                 return null; // Javalin's path meets the same failure and answers it in style
             }

@@ -15,6 +15,12 @@ public final class ImportSummary {
     int redirects;
     /** Items of other types (attachments, menu items...), not imported. */
     int skipped;
+    /** The site's settings taken from the export (site_name, tagline, base_url), unless the settings were kept. */
+    final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+    public java.util.Map<String, String> settings() {
+        return java.util.Collections.unmodifiableMap(settings);
+    }
 
     public int posts() {
         return posts;
@@ -34,7 +40,12 @@ public final class ImportSummary {
 
     /** The one line the import command ends with. */
     public String line() {
-        return "imported posts=" + posts + " pages=" + pages + " comments=" + comments + " approved=" + approved
+        return line(false);
+    }
+
+    /** The summary line; a dry run says what it would import. */
+    public String line(boolean dryRun) {
+        return (dryRun ? "would import" : "imported") + " posts=" + posts + " pages=" + pages + " comments=" + comments + " approved=" + approved
                 + " pending=" + pending + " spam=" + spam + " trash=" + trash + " authors=" + authors
                 + " categories=" + categories + " tags=" + tags + " redirects=" + redirects;
     }

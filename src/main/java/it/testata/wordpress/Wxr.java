@@ -27,7 +27,13 @@ public final class Wxr {
     public record Item(long id, String title, String link, String creator, String content, String excerpt,
                        String postDate, String postDateGmt, String modified, String modifiedGmt,
                        String commentStatus, String slug, String status, long parent, String type,
-                       List<ItemTerm> terms, List<Comment> comments, int line) {}
+                       List<ItemTerm> terms, List<Comment> comments, int line, String password) {
+
+        /** WordPress's post password, or null when the item has none. */
+        public String protectedBy() {
+            return password == null || password.isBlank() ? null : password;
+        }
+    }
 
     /** A comment, pingback or trackback on an item. */
     public record Comment(long id, String author, String email, String url, String ip, String date, String dateGmt,

@@ -48,7 +48,7 @@ public final class WxrExporter {
 
     private record ArticleRow(long id, String kind, String slug, String title, String standfirst, String body,
                               String status, Long publishedAt, long updatedAt, String authorSlug,
-                              boolean commentsOpen, String categorySlug, String categoryName) {}
+                              boolean commentsOpen, String categorySlug, String categoryName, String password) {}
 
     private final Jdbi jdbi;
     private final Settings site;
@@ -203,7 +203,8 @@ public final class WxrExporter {
             while (true) {
                 List<ArticleRow> batch = h.createQuery("""
                                 SELECT a.id, a.kind, a.slug, a.title, a.standfirst, a.body_html, a.status, a.published_at,
-                                       a.updated_at, au.slug AS author_slug, a.comments_open, c.slug AS c_slug, c.name AS c_name
+                                       a.updated_at, au.slug AS author_slug, a.comments_open, c.slug AS c_slug, c.name AS c_name,
+                                       a.password
                                 FROM articles a JOIN authors au ON au.id = a.author_id
                                 LEFT JOIN categories c ON c.id = a.category_id
                                 WHERE a.id > :after ORDER BY a.id LIMIT :limit""")
@@ -215,7 +216,7 @@ public final class WxrExporter {
                                     rs.getString("title"), rs.getString("standfirst"), rs.getString("body_html"),
                                     rs.getString("status"), published, rs.getLong("updated_at"),
                                     rs.getString("author_slug"), rs.getInt("comments_open") != 0,
-                                    rs.getString("c_slug"), rs.getString("c_name"));
+                                    rs.getString("c_slug"), rs.getString("c_name"), rs.getString("password"));
                         })
                         .list();
                 if (batch.isEmpty()) return new Counts(posts, pages, comments);
@@ -264,7 +265,7 @@ public final class WxrExporter {
             text(WP, "post_parent", "0");
             text(WP, "menu_order", "0");
             cdata(WP, "post_type", page ? "page" : "post");
-            cdata(WP, "post_password", "");
+            cdata(WP, "post_password", a.password() == null ? "" : a.password());
             text(WP, "is_sticky", "0");
             if (a.categorySlug() != null) term("category", a.categorySlug(), a.categoryName());
             List<String[]> tags = h.createQuery("""

@@ -58,12 +58,27 @@ public final class WxrImporter {
     private final ChangeLog changes;
     private final ZoneId zone;
     private final HamLearner ham;
+    private final boolean keepSettings;
 
     public WxrImporter(Jdbi jdbi, ChangeLog changes, ZoneId zone, HamLearner ham) {
+        this(jdbi, changes, zone, ham, false);
+    }
+
+    /**
+     * @param keepSettings true to leave the site's name, tagline and address as they are (import-wxr --keep-settings);
+     *                     else they are taken from the export's channel (title, description, site address)
+     */
+    public WxrImporter(Jdbi jdbi, ChangeLog changes, ZoneId zone, HamLearner ham, boolean keepSettings) {
         this.jdbi = jdbi;
         this.changes = changes;
         this.zone = zone;
         this.ham = ham;
+        this.keepSettings = keepSettings;
+    }
+
+    /** A reader that only counts: no database at all (import-wxr --dry-run leaves the data folder untouched). */
+    public static WxrImporter dryRun(ZoneId zone, boolean keepSettings) {
+        return new WxrImporter(null, null, zone, HamLearner.NONE, keepSettings);
     }
 
     /**
@@ -88,6 +103,9 @@ public final class WxrImporter {
                     run.finish();
                     // an import can change any page: every list, article, archive and the sidebar
                     touched.add(PageCache.ALL);
+                    // and any article's place in search (a post that gained a password leaves it): running servers rebuild
+                    touched.add(it.testata.search.SearchService.REINDEX);
+                    if (!run.summary.settings.isEmpty()) touched.add(it.testata.settings.SettingsService.TAG);
                     return run.summary;
                 }
             });
@@ -150,7 +168,17 @@ public final class WxrImporter {
 
         @Override
         public void channel(Wxr.Channel channel) {
-            // the site's own name and address stay as the operator set them
+            if (keepSettings) return; // the site's own name and address stay as the operator set them
+            Map<String, String> wanted = new java.util.LinkedHashMap<>();
+            wanted.put("site_name", it.testata.text.CleanText.line(decode(channel.title())).strip());
+            wanted.put("tagline", it.testata.text.CleanText.line(decode(channel.description())).strip());
+            wanted.put("base_url", channel.baseSiteUrl().strip().replaceAll("/+$", ""));
+            for (Map.Entry<String, String> e : wanted.entrySet()) {
+                // an empty or unacceptable value (a title of 300 characters, an address that is not http(s)) is left out
+                if (e.getValue().isEmpty() || it.testata.settings.SettingsRules.check(e.getKey(), e.getValue()).isPresent()) continue;
+                summary.settings.put(e.getKey(), e.getValue());
+                if (h != null) it.testata.settings.SettingsStore.put(h, e.getKey(), e.getValue());
+            }
         }
 
         @Override
@@ -158,7 +186,7 @@ public final class WxrImporter {
             if (authors.containsKey(a.login())) return;
             summary.authors++;
             String slug = authorSlug(a.login());
-            authors.put(a.login(), h == null ? 0L : WxrStore.author(h, slug, decode(a.displayName()), a.email().toLowerCase(Locale.ROOT)));
+            authors.put(a.login(), h == null ? 0L : WxrStore.author(h, slug, decode(a.displayName()), a.email()));
         }
 
         @Override
@@ -260,7 +288,7 @@ public final class WxrImporter {
             long id = db.article(new WxrStore.ArticleRow(it.id(), page ? "page" : "post", slug, title,
                     WordPressHtml.plainText(it.excerpt()), cleaned.body(), status,
                     published.toEpochMilli(), published.toEpochMilli(), modified.toEpochMilli(), authorId, categoryId,
-                    "open".equals(it.commentStatus())));
+                    "open".equals(it.commentStatus()), it.protectedBy()));
             db.tags(id, tagIds);
             String now = path(page, slug, published);
             if (!slug.equals(wanted)) {
@@ -305,7 +333,7 @@ public final class WxrImporter {
                     default -> "comment";
                 };
                 long id = db.comment(new WxrStore.CommentRow(c.id(), articleId, parent, kind, commentStatus(c),
-                        decode(c.author()).strip(), c.email().toLowerCase(Locale.ROOT),
+                        decode(c.author()).strip(), c.email(), // as given: comparisons ignore case
                         // a website that is not http(s) (javascript:...) is never linked to
                         CommentForm.httpUrl(c.url()) ? c.url() : "", c.content(),
                         html.get(i), (at == null ? Instant.now() : at).toEpochMilli(),

@@ -183,7 +183,7 @@ public final class WxrReader {
                 f.getOrDefault("wp:post_modified_gmt", ""), f.getOrDefault("wp:comment_status", "open").strip(),
                 f.getOrDefault("wp:post_name", "").strip(), f.getOrDefault("wp:status", "").strip(),
                 optionalNumber(f.get("wp:post_parent")), f.getOrDefault("wp:post_type", "post").strip(),
-                List.copyOf(terms), List.copyOf(comments), line));
+                List.copyOf(terms), List.copyOf(comments), line, f.getOrDefault("wp:post_password", "")));
     }
 
     private Wxr.Comment comment() throws XMLStreamException {
@@ -242,7 +242,7 @@ public final class WxrReader {
                 }
             }
         }
-        return sb.toString();
+        return it.testata.text.CleanText.text(sb.toString());
     }
 
     private void skip() throws XMLStreamException {

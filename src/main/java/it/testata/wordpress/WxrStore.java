@@ -18,7 +18,7 @@ final class WxrStore {
     /** An article or page as the import writes it. Times in epoch millis; publishedAt may be null. */
     record ArticleRow(long wpId, String kind, String slug, String title, String standfirst, String body,
                       String status, Long publishedAt, long createdAt, long updatedAt, long authorId,
-                      Long categoryId, boolean commentsOpen) {}
+                      Long categoryId, boolean commentsOpen, String password) {}
 
     /** A comment as the import writes it. */
     record CommentRow(long wpId, long articleId, Long parentId, String kind, String status, String authorName,
@@ -78,14 +78,14 @@ final class WxrStore {
                 slugOwner = c.prepareStatement("SELECT id FROM articles WHERE slug = ?");
                 article = c.prepareStatement("""
                         INSERT INTO articles (wp_id, kind, slug, title, standfirst, body_md, body_html, status, published_at,
-                                              created_at, updated_at, author_id, category_id, comments_open)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              created_at, updated_at, author_id, category_id, comments_open, password)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (wp_id) DO UPDATE SET kind = excluded.kind, slug = excluded.slug,
                             title = excluded.title, standfirst = excluded.standfirst, body_md = excluded.body_md,
                             body_html = excluded.body_html, status = excluded.status, published_at = excluded.published_at,
                             created_at = excluded.created_at, updated_at = excluded.updated_at,
                             author_id = excluded.author_id, category_id = excluded.category_id,
-                            comments_open = excluded.comments_open
+                            comments_open = excluded.comments_open, password = excluded.password
                         RETURNING id""");
                 deleteTags = c.prepareStatement("DELETE FROM article_tags WHERE article_id = ?");
                 insertTag = c.prepareStatement("INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
@@ -150,7 +150,8 @@ final class WxrStore {
                 article.setLong(i++, a.updatedAt());
                 article.setLong(i++, a.authorId());
                 setLong(article, i++, a.categoryId());
-                article.setInt(i, a.commentsOpen() ? 1 : 0);
+                article.setInt(i++, a.commentsOpen() ? 1 : 0);
+                article.setString(i, a.password());
                 return returnedId(article);
             } catch (SQLException e) {
                 throw failed(e);

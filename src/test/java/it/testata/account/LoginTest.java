@@ -101,6 +101,7 @@ class LoginTest {
     @Test
     void theCookieIsSecureWhenATrustedProxySaysTheSiteIsServedOverHttps() {
         // the client speaks plain HTTP to the test server, so it would not send back a Secure cookie by itself
+        site.trustLoopbackProxy();
         StaffClient c = new StaffClient(site);
         HttpResponse<String> form = c.get("/admin/login", "X-Forwarded-Proto", "https");
         String formCookie = form.headers().allValues("Set-Cookie").stream()

@@ -24,7 +24,7 @@ class LoginThrottleTest {
 
     @BeforeEach
     void start() {
-        site = TestSite.startEmpty();
+        site = TestSite.startEmpty().trustLoopbackProxy(); // the test plays the proxy: X-Forwarded-* count
         site.site().accounts.add("ada@example.org", "Ada Rossi", Role.AUTHOR, PASSWORD.toCharArray());
         site.site().accounts.add("bruno@example.org", "Bruno Neri", Role.AUTHOR, PASSWORD.toCharArray());
     }

@@ -67,6 +67,7 @@ class AdminAccessibilityTest {
         pages.put("queue approved", "/admin/comments?status=approved&done=approve&n=1");
         pages.put("queue spam", "/admin/comments?status=spam");
         pages.put("queue trash", "/admin/comments?status=trash");
+        pages.put("queue pingbacks and trackbacks", "/admin/comments?status=approved&kind=pings");
         pages.put("comment", "/admin/comments/" + c.id());
         pages.put("settings", "/admin/settings?saved=1");
         pages.put("users", "/admin/users");

@@ -40,8 +40,10 @@ final class CommentPoster {
     private final String base;
     private final FormToken tokens;
 
+    /** Also makes the test its site's proxy: the site trusts X-Forwarded-For from loopback, so {@link Form#from} works. */
     CommentPoster(TestSite site) {
         this("http://127.0.0.1:" + site.site().port(), site.site().settings.signingKey());
+        site.trustLoopbackProxy();
     }
 
     /** For a server this test does not hold in process (a separate JVM): its base URL and its signing key. */
@@ -159,7 +161,7 @@ final class CommentPoster {
         }
     }
 
-    /** One submission of the form. Defaults are valid; a network (X-Forwarded-For from loopback) may be set. */
+    /** One submission of the form. Defaults are valid; a network (X-Forwarded-For from a trusted proxy) may be set. */
     final class Form {
         private final Map<String, String> fields = new LinkedHashMap<>();
         private final List<String> headers = new ArrayList<>(List.of("Origin", base));
@@ -194,7 +196,7 @@ final class CommentPoster {
             return this;
         }
 
-        /** As a reader on this address behind the site's own proxy (the server trusts X-Forwarded-For from loopback). */
+        /** As a reader on this address behind the site's own proxy (server.trusted_proxies names loopback). */
         Form from(String ip) {
             return header("X-Forwarded-For", ip);
         }

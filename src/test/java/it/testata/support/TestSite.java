@@ -107,6 +107,14 @@ public final class TestSite implements AutoCloseable {
         return site;
     }
 
+    /** Makes the test the site's proxy: server.trusted_proxies names loopback, so X-Forwarded-* headers count. */
+    public TestSite trustLoopbackProxy() {
+        if (!"127.0.0.1".equals(site.settings.rows().get("server.trusted_proxies"))) {
+            site.settings.update(Map.of("server.trusted_proxies", "127.0.0.1"));
+        }
+        return this;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + site.port() + path;
     }

@@ -62,6 +62,10 @@ class ValidPagesTest {
         long first = Content.approvedComment(site, slug, "Maria Rossi", "maria@example.org", "Finalmente, **era ora**.\n\nUn secondo paragrafo con https://example.org/link.");
         Content.approvedComment(site, slug, "Paolo Verdi", "paolo@example.org", "Sono d'accordo con Maria.");
         PAGES.put("article, replying", ARTICLE + "?replytocom=" + first + "#respond");
+        // a password-protected article, locked: the title and the password form
+        String locked = "bilancio-comunale-la-minoranza-chiede-piu-fondi-per-le-frazioni";
+        site.site().articles.setPassword(site.site().articles.publicArticle(locked).orElseThrow().id(), "segreta");
+        PAGES.put("protected article, locked", "/2026/10/01/" + locked + "/");
         long deadline = System.currentTimeMillis() + 10_000;
         while (!site.get("/?s=relazione").body().contains("search-result") && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
