@@ -35,6 +35,12 @@ public final class Server {
      */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
                                  java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper) {
+        return create(routes, renderer, errors, personal, gatekeeper, Auditor.NONE);
+    }
+
+    /** As above; the auditor hears of every request a staff guard admitted (the audit log). */
+    public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
+                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper, Auditor auditor) {
         CachedPages front = new CachedPages(renderer, securityFields());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -59,7 +65,7 @@ public final class Server {
                 if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
             });
             for (Route r : routes) {
-                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r, gatekeeper));
+                config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r, gatekeeper, auditor));
             }
             config.routes.exception(NotFound.class, (e, ctx) -> errors.notFound(ctx));
             config.routes.exception(Exception.class, errors::serverError);
@@ -75,10 +81,26 @@ public final class Server {
      * (public, or checking a key themselves) run as they are.
      */
     static io.javalin.http.Handler guarded(Route r, Gatekeeper gatekeeper) {
+        return guarded(r, gatekeeper, Auditor.NONE);
+    }
+
+    /** As above; every staff request the gatekeeper admitted is then told to the auditor, with its outcome. */
+    static io.javalin.http.Handler guarded(Route r, Gatekeeper gatekeeper, Auditor auditor) {
         if (!r.guard().staff() && r.guard() != Route.Guard.LOGIN) return r.handler();
         return ctx -> {
             ctx.header("Cache-Control", "private, no-store");
-            if (gatekeeper.admit(ctx, r.guard())) r.handler().handle(ctx);
+            if (!gatekeeper.admit(ctx, r.guard())) return;
+            if (!r.guard().staff()) {
+                r.handler().handle(ctx);
+                return;
+            }
+            int status = 500;
+            try {
+                r.handler().handle(ctx);
+                status = ctx.statusCode();
+            } finally {
+                auditor.after(ctx, r, status);
+            }
         };
     }
 
