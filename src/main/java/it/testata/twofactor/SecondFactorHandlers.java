@@ -118,7 +118,13 @@ public final class SecondFactorHandlers {
         Messages msg = frames.messages();
         Optional<TwoFactorStore.Pending> pending = Optional.empty();
         Long userId = null;
-        var answer = Passkeys.parse(ctx.body());
+        com.fasterxml.jackson.databind.JsonNode answer;
+        try {
+            answer = Passkeys.parse(ctx.body());
+        } catch (Passkeys.Refused e) {
+            Access.json(ctx, 400, msg.t("admin.passkey.refused"));
+            return;
+        }
         boolean second = "second".equals(answer.path("mode").asText(""));
         if (second) {
             pending = twoFactor.pending(ctx.cookie(PENDING_COOKIE));

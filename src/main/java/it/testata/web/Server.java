@@ -98,6 +98,9 @@ public final class Server {
             try {
                 r.handler().handle(ctx);
                 status = ctx.statusCode();
+            } catch (NotFound e) {
+                status = 404;
+                throw e;
             } finally {
                 auditor.after(ctx, r, status);
             }

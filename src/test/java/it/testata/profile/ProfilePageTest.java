@@ -143,4 +143,33 @@ class ProfilePageTest {
         assertThat(it.testata.support.NuChecker.errors(pages)).as("Nu Html Checker errors").isEmpty();
         assertThat(c.cookie(Access.SESSION_COOKIE)).isPresent();
     }
+
+    @Test
+    void passkeysAreRenamedAndRemovedByTheirOwnerOnly() {
+        User u = site.site().accounts.add("sandro@example.org", "Sandro", Role.AUTHOR, PASSWORD.toCharArray());
+        User other = site.site().accounts.add("tina@example.org", "Tina", Role.AUTHOR, PASSWORD.toCharArray());
+        StaffClient c = StaffClient.signedIn(site, u.email(), PASSWORD); // before it has a passkey: no second step
+        long mine = site.site().db.jdbi().inTransaction(h -> it.testata.twofactor.TwoFactorStore.insertPasskey(h, u.id(),
+                "cred-sandro", "Telefono", "unused", 0, java.time.Instant.now()));
+        long theirs = site.site().db.jdbi().inTransaction(h -> it.testata.twofactor.TwoFactorStore.insertPasskey(h, other.id(),
+                "cred-tina", "Chiave di Tina", "unused", 0, java.time.Instant.now()));
+        assertThat(c.page("/admin/profile").select("#passkey-" + mine + " input[name=name]").val()).isEqualTo("Telefono");
+        assertThat(c.postForm("/admin/profile/passkeys/" + mine + "/name", Map.of("name", "")).statusCode()).isEqualTo(422);
+        assertThat(c.postForm("/admin/profile/passkeys/" + mine + "/name", Map.of("name", "Telefono di lavoro"))
+                .headers().firstValue("Location")).hasValue("/admin/profile?done=renamed");
+        assertThat(site.site().passkeys.list(u.id())).extracting(k -> k.name()).containsExactly("Telefono di lavoro");
+        c.postForm("/admin/profile/passkeys/" + theirs + "/delete", Map.of());
+        c.postForm("/admin/profile/passkeys/" + theirs + "/name", Map.of("name", "Presa"));
+        assertThat(site.site().passkeys.list(other.id())).extracting(k -> k.name()).containsExactly("Chiave di Tina");
+        assertThat(c.postForm("/admin/profile/passkeys/" + mine + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(site.site().passkeys.list(u.id())).isEmpty();
+        assertThat(c.postForm("/admin/profile/passkeys/abc/delete", Map.of()).statusCode()).isEqualTo(404);
+        // a passkey answer that is not even JSON is a client error, answered in JSON
+        StaffClient anon = new StaffClient(site);
+        String token = Jsoup.parse(anon.get("/admin/login").body()).selectFirst("input[name=csrf]").val();
+        assertThat(anon.post("/admin/login/passkey", Map.of("not", "json"), "X-CSRF-Token", "wrong").statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = anon.post("/admin/login/passkey", Map.of("not", "json"), "X-CSRF-Token", token);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"message\"");
+    }
 }
