@@ -81,6 +81,12 @@ public final class Site implements AutoCloseable {
     public final CommentService commentService;
     public final AccountService accounts;
     public final ImageService images;
+    // --- staff: audit log, two-factor sign-in, privacy tools ---
+    public final it.testata.audit.AuditLog audit;
+    public final it.testata.settings.StaffSettings.Live staffSettings;
+    public final it.testata.twofactor.TwoFactorService twoFactor;
+    public final it.testata.twofactor.Passkeys passkeys;
+    public final it.testata.privacy.PrivacyService privacy;
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
@@ -99,6 +105,16 @@ public final class Site implements AutoCloseable {
         this.commentService = new CommentService(comments, changes, spam);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
         this.images = new ImageService(new ImageStore(db.jdbi()), changes, config.dataDir().resolve("media"));
+        // --- staff: audit log, two-factor sign-in, privacy tools ---
+        this.audit = new it.testata.audit.AuditLog(new it.testata.audit.AuditStore(db.jdbi()));
+        this.staffSettings = new it.testata.settings.StaffSettings.Live(settings, changes);
+        var secondFactors = new it.testata.twofactor.TwoFactorStore(db.jdbi());
+        this.twoFactor = new it.testata.twofactor.TwoFactorService(secondFactors, changes,
+                () -> it.testata.twofactor.SecretBox.load(config.dataDir(), System.getenv()));
+        this.passkeys = new it.testata.twofactor.Passkeys(secondFactors, changes);
+        // every kind of personal data kept by e-mail address; newsletter and contact messages join this list
+        this.privacy = new it.testata.privacy.PrivacyService(db.jdbi(), changes, List.of(
+                new it.testata.privacy.CommentData(() -> it.testata.web.Messages.of(settings.current().javaLocale()).t("privacy.anonymous"))));
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -136,12 +152,12 @@ public final class Site implements AutoCloseable {
         MediaHandlers media = new MediaHandlers(images, adminFrames::messages);
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
-                new SiteHandlers(db, assets, layouts, renderer),
+                new SiteHandlers(db, assets, layouts, renderer, () -> staffSettings.current().ipRetentionDays()),
                 new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
                 new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),
                 new SearchHandlers(search, layouts, renderer),
                 new AkismetHandlers(spam, settings), new PageHandlers(articles, layouts, renderer, articlePages), redirects,
-                new LoginHandlers(accounts, adminFrames, renderer, settings),
+                new LoginHandlers(accounts, adminFrames, renderer, settings, twoFactor, audit),
                 new AdminHandlers(adminFrames, renderer, new DashboardStore(db.jdbi()), commentService, spam),
                 new ApiHandlers(articles, layouts),
                 new ArticleApiHandlers(articles, layouts),
@@ -153,9 +169,18 @@ public final class Site implements AutoCloseable {
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
                 new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
-                new PasswordHandlers(articles, articlePasswords, articlePages, layouts, errors));
-        http = Server.create(routes, renderer, errors, ctx -> CommentCookies.personal(ctx) || ArticlePasswords.personal(ctx), new Access(accounts, settings, errors),
-                settings::current);
+                new PasswordHandlers(articles, articlePasswords, articlePages, layouts, errors),
+                // --- staff: second factor, profile, audit log, privacy tools ---
+                new Routes.Staff(
+                        new it.testata.twofactor.SecondFactorHandlers(accounts, twoFactor, passkeys, adminFrames, renderer, settings, audit),
+                        new it.testata.profile.ProfileHandlers(accounts, twoFactor, passkeys, adminFrames, renderer, settings,
+                                staffSettings, audit),
+                        new it.testata.audit.AuditHandlers(audit.store(), adminFrames, renderer),
+                        new it.testata.privacy.PrivacyHandlers(privacy, adminFrames, renderer)));
+        Access access = new Access(accounts, settings, errors,
+                p -> staffSettings.current().require2fa() && !twoFactor.enrolled(p.user().id()));
+        http = Server.create(routes, renderer, errors, ctx -> CommentCookies.personal(ctx) || ArticlePasswords.personal(ctx),
+                access, settings::current, audit);
         http.start(config.host(), config.port());
         changes.follow();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -165,6 +190,8 @@ public final class Site implements AutoCloseable {
         });
         // spam older than 30 days goes for good: at start, then every hour
         housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        // --- staff: comments' networks and old audit entries go after their retention: at start, then every hour ---
+        housekeeping.scheduleWithFixedDelay(this::staffHousekeeping, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         scheduler = new Scheduler(articles, new Leases(db.jdbi()));
         scheduler.start();
         return this;
@@ -194,6 +221,21 @@ public final class Site implements AutoCloseable {
             if (n > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("purged {} spam comments older than 30 days", n);
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Site.class).warn("spam purge failed: {}", e.toString());
+        }
+    }
+
+    // --- staff ---
+    /** Deletes comments' networks past privacy.ip_retention_days and audit entries past audit.retention_days. */
+    public void staffHousekeeping() {
+        var log = org.slf4j.LoggerFactory.getLogger(Site.class);
+        try {
+            var rules = staffSettings.current();
+            int networks = privacy.forgetNetworks(rules.ipRetentionDays());
+            int entries = audit.prune(rules.auditRetentionDays());
+            if (networks > 0) log.info("deleted the networks of {} comments older than {} days", networks, rules.ipRetentionDays());
+            if (entries > 0) log.info("pruned {} audit entries older than {} days", entries, rules.auditRetentionDays());
+        } catch (RuntimeException e) {
+            log.warn("privacy and audit housekeeping failed: {}", e.toString());
         }
     }
 

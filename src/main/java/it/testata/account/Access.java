@@ -34,9 +34,26 @@ public final class Access implements Gatekeeper {
     private final ErrorPages errors;
 
     public Access(AccountService accounts, SettingsService settings, ErrorPages errors) {
+        this(accounts, settings, errors, p -> false);
+    }
+
+    // --- staff: accounts that must set up 2FA first ---
+    private final java.util.function.Predicate<Principal> mustEnrol;
+
+    /**
+     * @param mustEnrol true for a signed-in member of staff who must set up a second factor before anything else
+     *                  (the site requires 2FA and the account has none): only the profile page and signing out open
+     */
+    public Access(AccountService accounts, SettingsService settings, ErrorPages errors,
+                  java.util.function.Predicate<Principal> mustEnrol) {
         this.accounts = accounts;
         this.settings = settings;
         this.errors = errors;
+        this.mustEnrol = mustEnrol;
+    }
+
+    private static boolean enrolmentPath(String path) {
+        return path.equals("/admin/profile") || path.startsWith("/admin/profile/") || path.equals("/admin/logout");
     }
 
     /** Who is acting on this request; set once a staff guard has admitted it. */
@@ -44,6 +61,11 @@ public final class Access implements Gatekeeper {
         Principal p = ctx.attribute(PRINCIPAL);
         if (p == null) throw new IllegalStateException(ctx.path() + " has no staff guard");
         return p;
+    }
+
+    /** Who is acting on this request, or null when no staff guard admitted it. */
+    public static Principal actingOrNull(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
     }
 
     @Override
@@ -70,6 +92,12 @@ public final class Access implements Gatekeeper {
             refuse(ctx, msg, "admin.error.role");
             return false;
         }
+        if (!enrolmentPath(ctx.path()) && mustEnrol.test(session.get())) {
+            if (safe(ctx)) ctx.redirect("/admin/profile", HttpStatus.SEE_OTHER);
+            else refuse(ctx, msg, "admin.error.enrol");
+            return false;
+        }
+        accounts.seen(ctx.cookie(SESSION_COOKIE));
         ctx.attribute(PRINCIPAL, session.get());
         return true;
     }

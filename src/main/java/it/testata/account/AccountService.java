@@ -34,6 +34,7 @@ public final class AccountService {
     private final UserStore store;
     private final ChangeLog changes;
     private final Map<Long, Long> lastUse = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AccountService(UserStore store, ChangeLog changes) {
         this.store = store;
@@ -48,6 +49,8 @@ public final class AccountService {
         record Refused() implements Login {}
         /** Too many failures for this account from this network: refused until then, whatever the password. */
         record Throttled(Instant until) implements Login {}
+        /** The password is right; no session yet (a second factor may be asked first: {@link #openSession}). */
+        record Verified(User user) implements Login {}
     }
 
     /** Adds an account, linked to the author byline of the same name (created when there is none). */
@@ -109,6 +112,15 @@ public final class AccountService {
      * {@link #WINDOW}, attempts for it from there are refused for {@link #LOCK}, even with the right password.
      */
     public Login login(String email, String password, String ipNet) {
+        Login checked = check(email, password, ipNet);
+        return checked instanceof Login.Verified v ? openSession(v.user(), ipNet, "") : checked;
+    }
+
+    /**
+     * Checks email and password under the throttle, as {@link #login} does, but opens no session: a right password
+     * gives {@link Login.Verified}.
+     */
+    public Login check(String email, String password, String ipNet) {
         // cleaned, not refused: the throttle counts "a\u0000da@x" against ada@x, and nothing unstorable is recorded
         String e = email == null ? "" : it.testata.text.CleanText.line(email).strip().toLowerCase(Locale.ROOT);
         if (e.length() > 254) e = e.substring(0, 254);
@@ -125,22 +137,42 @@ public final class AccountService {
             ok = false;
         }
         if (!ok) {
-            String failed = e;
-            changes.write((h, touched) -> {
-                UserStore.recordFailure(h, failed, ipNet, now);
-                return null;
-            });
-            Optional<Instant> nowLocked = lockedUntil(store.failures(failed, ipNet, now.minus(WINDOW).minus(LOCK)), now);
-            return nowLocked.<Login>map(Login.Throttled::new).orElseGet(Login.Refused::new);
+            return recordFailure(e, ipNet).<Login>map(Login.Throttled::new).orElseGet(Login.Refused::new);
         }
-        User user = found.get().user();
+        return new Login.Verified(found.get().user());
+    }
+
+    /**
+     * Counts a failed sign-in (a wrong password, or a wrong second factor) for this account and network; returns
+     * until when the account is now locked from there, if it is.
+     */
+    public Optional<Instant> recordFailure(String email, String ipNet) {
+        String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        Instant now = Instant.now();
+        changes.write((h, touched) -> {
+            UserStore.recordFailure(h, e, ipNet, now);
+            return null;
+        });
+        return lockedUntil(store.failures(e, ipNet, now.minus(WINDOW).minus(LOCK)), now);
+    }
+
+    /** Until when this account is locked from this network, if it is. */
+    public Optional<Instant> lockedUntil(String email, String ipNet) {
+        Instant now = Instant.now();
+        return lockedUntil(store.failures(email.strip().toLowerCase(Locale.ROOT), ipNet, now.minus(WINDOW).minus(LOCK)), now);
+    }
+
+    /** Opens a session for a user whose sign-in is complete; the network and browser are kept for its owner to see. */
+    public Login.Ok openSession(User user, String ipNet, String userAgent) {
+        Instant now = Instant.now();
         String cookie = randomToken(32);
         String csrf = randomToken(24);
-        String signedIn = e;
+        String agent = userAgent == null ? "" : userAgent.length() > 300 ? userAgent.substring(0, 300) : userAgent;
         changes.write((h, touched) -> {
-            UserStore.clearFailures(h, signedIn, ipNet);
+            UserStore.clearFailures(h, user.email(), ipNet);
             UserStore.prune(h, now, now.minus(Duration.ofDays(1)));
             UserStore.insertSession(h, sha256(cookie), user.id(), csrf, now, now.plus(SESSION_LIFETIME));
+            UserStore.describeSession(h, sha256(cookie), ipNet, agent, now);
             return null;
         });
         return new Login.Ok(cookie, new Principal(user, csrf));
@@ -205,6 +237,60 @@ public final class AccountService {
         });
     }
 
+    // --- staff: the profile page (own name, own password, own sessions) ---
+
+    /** Notes that a session was used, at most once a minute per session and process. */
+    public void seen(String cookie) {
+        if (cookie == null || cookie.isBlank()) return;
+        long now = System.currentTimeMillis();
+        String hash = sha256(cookie);
+        Long last = lastSeen.get(hash);
+        if (last != null && now - last < 60_000) return;
+        lastSeen.put(hash, now);
+        if (lastSeen.size() > 10_000) lastSeen.clear();
+        changes.write((h, touched) -> {
+            UserStore.sessionSeen(h, hash, Instant.ofEpochMilli(now));
+            return null;
+        });
+    }
+
+    /** This user's sessions, newest first; the one of this cookie is marked current. */
+    public List<UserStore.SessionInfo> sessions(long userId, String cookie) {
+        return store.sessions(userId, cookie == null ? "" : sha256(cookie), Instant.now());
+    }
+
+    /** Ends every session of this user but the one of this cookie; returns how many ended. */
+    public int endOtherSessions(long userId, String cookie) {
+        String keep = cookie == null ? "" : sha256(cookie);
+        return changes.write((h, touched) -> UserStore.deleteSessionsOfExcept(h, userId, keep));
+    }
+
+    /** Changes one's own name (not the byline's). */
+    public void rename(long userId, String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || Slugs.of(n).isEmpty()) throw new IllegalArgumentException("the name must have a letter or a digit");
+        if (n.length() > 200) throw new IllegalArgumentException("the name is too long (at most 200 characters)");
+        changes.write((h, touched) -> UserStore.setName(h, userId, n));
+    }
+
+    /** True when this is the user's password. */
+    public boolean passwordMatches(User user, String password) {
+        return store.credentials(user.email())
+                .map(c -> Passwords.verify(password == null ? new char[0] : password.toCharArray(), c.passwordHash()))
+                .orElse(false);
+    }
+
+    /** Changes one's own password and ends one's other sessions (the one of this cookie stays). */
+    public void changeOwnPassword(User user, char[] password, String cookie) {
+        checkPassword(password);
+        String hash = Passwords.hash(password);
+        String keep = cookie == null ? "" : sha256(cookie);
+        changes.write((h, touched) -> {
+            UserStore.setPassword(h, user.id(), hash);
+            return UserStore.deleteSessionsOfExcept(h, user.id(), keep);
+        });
+    }
+
     /**
      * Until when this account is locked from this network, given its recent failures (oldest first): the
      * lock starts at any failure that is the fifth within {@link #WINDOW}, and lasts {@link #LOCK}.
@@ -230,13 +316,13 @@ public final class AccountService {
         }
     }
 
-    static String randomToken(int bytes) {
+    public static String randomToken(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    static String sha256(String value) {
+    public static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

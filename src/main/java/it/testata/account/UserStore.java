@@ -178,6 +178,46 @@ public final class UserStore {
                 .bind("email", email).bind("net", ipNet).execute();
     }
 
+    // --- staff: sessions as their owner sees them, own name ---
+
+    /** A session as the profile page lists it (never its cookie); key is the first characters of its hash. */
+    public record SessionInfo(String key, Instant createdAt, Instant lastSeenAt, String ipNet, String userAgent,
+                              boolean current) {}
+
+    public List<SessionInfo> sessions(long userId, String currentHash, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id_hash, created_at, last_seen_at, ip_net, user_agent FROM sessions
+                        WHERE user_id = :u AND expires_at > :now ORDER BY created_at DESC""")
+                .bind("u", userId).bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> {
+                    long seen = rs.getLong("last_seen_at");
+                    Instant lastSeen = rs.wasNull() ? null : Instant.ofEpochMilli(seen);
+                    String hash = rs.getString("id_hash");
+                    return new SessionInfo(hash.substring(0, 8), Instant.ofEpochMilli(rs.getLong("created_at")), lastSeen,
+                            rs.getString("ip_net"), rs.getString("user_agent"), hash.equals(currentHash));
+                }).list());
+    }
+
+    public static void describeSession(Handle h, String idHash, String ipNet, String userAgent, Instant at) {
+        h.createUpdate("UPDATE sessions SET ip_net = :net, user_agent = :agent, last_seen_at = :at WHERE id_hash = :id")
+                .bind("net", ipNet == null ? "" : ipNet).bind("agent", userAgent).bind("at", at.toEpochMilli())
+                .bind("id", idHash).execute();
+    }
+
+    public static void sessionSeen(Handle h, String idHash, Instant at) {
+        h.createUpdate("UPDATE sessions SET last_seen_at = :at WHERE id_hash = :id").bind("at", at.toEpochMilli())
+                .bind("id", idHash).execute();
+    }
+
+    public static int deleteSessionsOfExcept(Handle h, long userId, String keepHash) {
+        return h.createUpdate("DELETE FROM sessions WHERE user_id = :user AND id_hash <> :keep")
+                .bind("user", userId).bind("keep", keepHash).execute();
+    }
+
+    public static boolean setName(Handle h, long userId, String name) {
+        return h.createUpdate("UPDATE users SET name = :name WHERE id = :id").bind("name", name).bind("id", userId).execute() == 1;
+    }
+
     static User map(ResultSet rs) throws SQLException {
         long author = rs.getLong("author_id");
         Long authorId = rs.wasNull() ? null : author;

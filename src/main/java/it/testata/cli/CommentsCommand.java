@@ -116,6 +116,7 @@ public final class CommentsCommand implements Runnable {
                 for (long id : ids) {
                     if (s.commentService.moderate(id, action())) {
                         System.out.println(action().name().toLowerCase() + " " + id);
+                        s.audit.cli("comments." + action().name().toLowerCase(), "id=" + id, ""); // --- staff ---
                     } else {
                         System.err.println("testata: no comment " + id);
                         missing++;

@@ -42,6 +42,7 @@ public final class SettingsCommand implements Callable<Integer> {
         }
         try (Site s = Site.open(site.config(null))) {
             if (!values.isEmpty()) s.settings.update(values);
+            if (!values.isEmpty()) s.audit.cli("settings", "", String.join(" ", values.keySet())); // --- staff ---
             s.settings.rows().forEach((k, v) -> System.out.println(k + "=" + v));
         }
         return 0;

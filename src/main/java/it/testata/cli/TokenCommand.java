@@ -41,6 +41,7 @@ public final class TokenCommand implements Runnable {
         public Integer call() {
             try (Site s = Site.open(site.config(null))) {
                 System.out.println(s.accounts.createToken(email, name));
+                s.audit.cli("token.create", email, name == null ? "" : "name=" + name); // --- staff ---
                 return 0;
             } catch (IllegalArgumentException e) {
                 return UserCommand.fail(e.getMessage());
@@ -88,6 +89,7 @@ public final class TokenCommand implements Runnable {
                 int revoked = ids.isEmpty() ? 0 : s.accounts.revokeTokens(ids);
                 if (revoked == 0) return UserCommand.fail("no token matched");
                 System.out.println("revoked " + revoked + (revoked == 1 ? " token" : " tokens"));
+                s.audit.cli("token.revoke", "ids=" + ids, ""); // --- staff ---
                 return 0;
             } catch (IllegalArgumentException e) {
                 return UserCommand.fail(e.getMessage());

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 /** Staff accounts from the command line: add one, change a password, list them. */
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = "Adds newsroom accounts and changes their passwords.",
-        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class})
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class,
+                ResetTwoFactorCommand.class})
 public final class UserCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -66,6 +67,7 @@ public final class UserCommand implements Runnable {
             try (Site s = Site.open(site.config(null))) {
                 User u = s.accounts.add(email, name, r, pw.chars());
                 System.out.println("added " + u.email() + " (" + u.role().db() + ")");
+                s.audit.cli("user.add", u.email(), "role=" + u.role().db()); // --- staff ---
                 pw.printIfGenerated();
                 return 0;
             } catch (IllegalArgumentException e) {
@@ -97,6 +99,7 @@ public final class UserCommand implements Runnable {
             try (Site s = Site.open(site.config(null))) {
                 if (!s.accounts.setPassword(email, pw.chars())) return fail("there is no user with the email " + email);
                 System.out.println("password changed for " + email.strip().toLowerCase(java.util.Locale.ROOT));
+                s.audit.cli("user.passwd", email.strip().toLowerCase(java.util.Locale.ROOT), ""); // --- staff ---
                 pw.printIfGenerated();
                 return 0;
             } catch (IllegalArgumentException e) {

@@ -49,7 +49,8 @@ public final class CommentStore {
     /** An article's approved comments, plus the listed pending ones (the reader's own), oldest first. */
     public List<Comment> forArticle(long articleId, Collection<Long> ownPending) {
         return jdbi.withHandle(h -> {
-            String own = ownPending.isEmpty() ? "" : " OR (k.status = 'pending' AND k.id IN (<own>))";
+            // an erased commenter's cookie no longer shows their held comments (privacy/CommentData)
+            String own = ownPending.isEmpty() ? "" : " OR (k.status = 'pending' AND k.erased_at IS NULL AND k.id IN (<own>))";
             Query q = h.createQuery("SELECT " + PUBLIC_COLUMNS + " FROM comments k WHERE k.article_id = :article AND "
                             + "k.kind = 'comment' AND (k.status = 'approved'" + own + ") ORDER BY k.created_at, k.id")
                     .bind("article", articleId);

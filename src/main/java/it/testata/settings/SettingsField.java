@@ -32,6 +32,10 @@ public record SettingsField(String name, String group, String kind, List<String>
         for (String k : List.of("disallowed_words", "disallowed_domains", "blocked_emails", "blocked_email_domains", "blocked_networks")) {
             out.add(new SettingsField("spam." + k, "spam", "list", List.of()));
         }
+        // --- staff: 2FA, privacy and audit settings ---
+        out.add(new SettingsField(StaffSettings.REQUIRE_2FA, "staff", "select", List.of("off", "on")));
+        out.add(new SettingsField(StaffSettings.IP_RETENTION, "staff", "number", List.of()));
+        out.add(new SettingsField(StaffSettings.AUDIT_RETENTION, "staff", "number", List.of()));
         return List.copyOf(out);
     }
 
@@ -63,6 +67,7 @@ public record SettingsField(String name, String group, String kind, List<String>
         v.put("spam.blocked_emails", String.join("\n", p.blockedEmails()));
         v.put("spam.blocked_email_domains", String.join("\n", p.blockedEmailDomains()));
         v.put("spam.blocked_networks", String.join("\n", p.blockedNetworks()));
+        v.putAll(StaffSettings.fromRows(stored).formValues()); // --- staff ---
         for (SettingsField f : ALL) {
             String typed = stored.get(f.name());
             if (typed != null && !f.kind().equals("number") && !f.kind().equals("decimal")) v.put(f.name(), typed);

@@ -69,7 +69,7 @@ public final class SettingsHandlers {
                 default -> switch (f.kind()) {
                     case "url" -> msg.t("admin.settings.error.url");
                     case "number" -> {
-                        CommentSettings.Range r = CommentSettings.RANGES.get(f.name());
+                        CommentSettings.Range r = CommentSettings.RANGES.getOrDefault(f.name(), StaffSettings.RANGES.get(f.name()));
                         yield r == null || !v.matches("[0-9]{1,6}") ? msg.t("admin.settings.error.number")
                                 : msg.t("admin.settings.error.range", String.valueOf(r.min()), String.valueOf(r.max()));
                     }

@@ -19,6 +19,8 @@ public final class SettingsRules {
         if (PLAIN.contains(name)) {
             return value.length() > 200 ? Optional.of(name + " is longer than 200 characters") : Optional.empty();
         }
+        // --- staff: 2FA, privacy and audit settings ---
+        if (StaffSettings.NAMES.contains(name)) return StaffSettings.check(name, value);
         switch (name) {
             case "locale":
                 return "it".equals(value) || "en".equals(value) ? Optional.empty() : Optional.of("locale must be it or en");
@@ -66,7 +68,9 @@ public final class SettingsRules {
                         + String.join(", social.", Settings.SOCIAL_KEYS) + ", comments.moderation, comments.close_after_days, "
                         + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds, "
                         + "spam.hold_at, spam.spam_at, spam.discard_at, spam.max_links, spam.disallowed_words, spam.disallowed_domains, "
-                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks, server.trusted_proxies)");
+                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks, server.trusted_proxies"
+                        + ", auth.require_2fa, privacy.ip_retention_days, audit.retention_days" // --- staff ---
+                        + ")");
         }
     }
 

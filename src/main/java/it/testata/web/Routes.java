@@ -44,14 +44,44 @@ public final class Routes {
     /** The back office's moderation queue, settings and accounts pages. */
     public record BackOffice(ModerationHandlers moderation, SettingsHandlers settings, UserHandlers users) {}
 
+    // --- staff: second factor at sign-in, profile, audit log, privacy tools ---
+    /** The staff security pages: the sign-in's second step and passkeys, the profile, the audit log, privacy tools. */
+    public record Staff(it.testata.twofactor.SecondFactorHandlers secondFactor, it.testata.profile.ProfileHandlers profile,
+                        it.testata.audit.AuditHandlers audit, it.testata.privacy.PrivacyHandlers privacy) {}
+
+    static List<Route> staff(Staff s) {
+        return List.of(
+                new Route("GET", "/admin/login/2fa", LOGIN, s.secondFactor()::form),
+                new Route("POST", "/admin/login/2fa", LOGIN, s.secondFactor()::submit),
+                new Route("POST", "/admin/login/passkey/options", LOGIN, s.secondFactor()::options),
+                new Route("POST", "/admin/login/passkey", LOGIN, s.secondFactor()::verify),
+                new Route("GET", "/admin/profile", STAFF, s.profile()::page),
+                new Route("POST", "/admin/profile/name", STAFF, s.profile()::name),
+                new Route("POST", "/admin/profile/password", STAFF, s.profile()::password),
+                new Route("POST", "/admin/profile/totp/start", STAFF, s.profile()::totpStart),
+                new Route("POST", "/admin/profile/totp/confirm", STAFF, s.profile()::totpConfirm),
+                new Route("POST", "/admin/profile/totp/disable", STAFF, s.profile()::totpDisable),
+                new Route("POST", "/admin/profile/recovery", STAFF, s.profile()::recovery),
+                new Route("POST", "/admin/profile/passkeys/options", STAFF, s.profile()::passkeyOptions),
+                new Route("POST", "/admin/profile/passkeys", STAFF, s.profile()::passkeyAdd),
+                new Route("POST", "/admin/profile/passkeys/{id}/name", STAFF, s.profile()::passkeyName),
+                new Route("POST", "/admin/profile/passkeys/{id}/delete", STAFF, s.profile()::passkeyDelete),
+                new Route("POST", "/admin/profile/sessions/others", STAFF, s.profile()::signOutOthers),
+                new Route("GET", "/admin/audit", ADMIN, s.audit()::list),
+                new Route("GET", "/admin/privacy", ADMIN, s.privacy()::page),
+                new Route("POST", "/admin/privacy/export", ADMIN, s.privacy()::export),
+                new Route("POST", "/admin/privacy/erase", ADMIN, s.privacy()::erase));
+    }
+
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
                                     MediaHandlers media, EditorHandlers editor,
-                                    it.testata.article.PasswordHandlers passwords) {
-        return List.of(
+                                    it.testata.article.PasswordHandlers passwords, Staff staff) {
+        List<Route> all = new java.util.ArrayList<>(staff(staff)); // --- staff ---
+        all.addAll(List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
                 new Route("POST", "/admin/logout", STAFF, login::logout),
@@ -133,6 +163,7 @@ public final class Routes {
                 new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article),
                 // after every other route: a page's address is one segment that no other route claims
-                new Route("GET", "/{slug}/", PUBLIC, pages::page));
+                new Route("GET", "/{slug}/", PUBLIC, pages::page)));
+        return List.copyOf(all);
     }
 }

@@ -36,6 +36,13 @@ public final class Server {
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
                                  java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
                                  java.util.function.Supplier<it.testata.settings.Settings> settings) {
+        return create(routes, renderer, errors, personal, gatekeeper, settings, Auditor.NONE);
+    }
+
+    /** As above; the auditor hears of every request a staff guard admitted (the audit log). */
+    public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
+                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
+                                 java.util.function.Supplier<it.testata.settings.Settings> settings, Auditor auditor) {
         CachedPages front = new CachedPages(renderer, securityFields(), settings);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -63,7 +70,7 @@ public final class Server {
             });
             for (Route r : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(),
-                        RequestBodies.checked(r, guarded(r, gatekeeper), errors));
+                        RequestBodies.checked(r, guarded(r, gatekeeper, auditor), errors));
             }
             config.routes.exception(NotFound.class, (e, ctx) -> errors.notFound(ctx));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -82,10 +89,29 @@ public final class Server {
      * (public, or checking a key themselves) run as they are.
      */
     static io.javalin.http.Handler guarded(Route r, Gatekeeper gatekeeper) {
+        return guarded(r, gatekeeper, Auditor.NONE);
+    }
+
+    /** As above; every staff request the gatekeeper admitted is then told to the auditor, with its outcome. */
+    static io.javalin.http.Handler guarded(Route r, Gatekeeper gatekeeper, Auditor auditor) {
         if (!r.guard().staff() && r.guard() != Route.Guard.LOGIN) return r.handler();
         return ctx -> {
             ctx.header("Cache-Control", "private, no-store");
-            if (gatekeeper.admit(ctx, r.guard())) r.handler().handle(ctx);
+            if (!gatekeeper.admit(ctx, r.guard())) return;
+            if (!r.guard().staff()) {
+                r.handler().handle(ctx);
+                return;
+            }
+            int status = 500;
+            try {
+                r.handler().handle(ctx);
+                status = ctx.statusCode();
+            } catch (NotFound e) {
+                status = 404;
+                throw e;
+            } finally {
+                auditor.after(ctx, r, status);
+            }
         };
     }
 

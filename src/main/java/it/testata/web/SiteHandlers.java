@@ -11,17 +11,27 @@ public final class SiteHandlers {
     private final Renderer renderer;
 
     public SiteHandlers(Db db, Assets assets, LayoutService layouts, Renderer renderer) {
+        this(db, assets, layouts, renderer, () -> 60);
+    }
+
+    // --- staff: the privacy page states the retention of comments' networks ---
+    private final java.util.function.IntSupplier ipRetentionDays;
+
+    public SiteHandlers(Db db, Assets assets, LayoutService layouts, Renderer renderer,
+                        java.util.function.IntSupplier ipRetentionDays) {
         this.db = db;
         this.assets = assets;
         this.layouts = layouts;
         this.renderer = renderer;
+        this.ipRetentionDays = ipRetentionDays;
     }
 
     /** GET /privacy/: what the site keeps about commenters, why, and for how long. */
     public void privacy(Context ctx) {
         long generation = renderer.generation();
         Layout frame = layouts.layout(ctx, layouts.messages().t("privacy.title"), "", "/privacy/", null);
-        renderer.publicPage(ctx, generation, "site/privacy.jte", frame, java.util.List.of("privacy"));
+        renderer.publicPage(ctx, generation, "site/privacy.jte",
+                new it.testata.privacy.PrivacyNotice(frame, ipRetentionDays.getAsInt()), java.util.List.of("privacy"));
     }
 
     /** GET /healthz: 200 when the database answers, 503 otherwise. */

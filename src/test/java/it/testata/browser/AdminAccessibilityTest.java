@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core in a real Chromium finds no violation on any back-office page: sign-in, dashboard, each queue tab, a
- * comment's page, settings (also with errors), users, the articles list, the editor (new and existing) and revisions. axe-core comes from npm through scripts/fetch-validators.sh
+ * comment's page, settings (also with errors), users, the articles list, the editor (new and existing) and revisions,
+ * the profile (with a QR code), the audit log, the privacy tools and the sign-in's second step. axe-core comes from npm through scripts/fetch-validators.sh
  * into .cache/validators; without it the test is skipped and says so.
  */
 class AdminAccessibilityTest {
@@ -77,6 +78,14 @@ class AdminAccessibilityTest {
         pages.put("new article", "/admin/articles/new");
         pages.put("edit article", "/admin/articles/" + article);
         pages.put("revisions", "/admin/articles/" + article + "/revisions");
+        // --- staff: profile (TOTP being set up: the QR code), audit log, privacy tools ---
+        long ada = site.site().accounts.user("ada@example.org").orElseThrow().id();
+        site.site().twoFactor.startTotp(ada);
+        pages.put("profile", "/admin/profile");
+        pages.put("audit", "/admin/audit");
+        pages.put("audit filtered", "/admin/audit?actor=ada%40example.org&action=login&from=2020-01-01&to=2099-12-31");
+        pages.put("privacy", "/admin/privacy");
+        pages.put("privacy found", "/admin/privacy?email=piero.sarti%40esempio.it");
 
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
@@ -103,6 +112,16 @@ class AdminAccessibilityTest {
             new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
                     org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
             violations.addAll(check(b, axe, "users with errors"));
+            // --- staff: the sign-in's second step ---
+            b.find(".admin-logout button").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/login?out=1"));
+            byte[] secret = site.site().twoFactor.pendingTotp(ada).orElseThrow();
+            site.site().twoFactor.confirmTotp(ada, it.testata.support.TotpCodes.code(it.testata.twofactor.Totp.base32(secret), 0));
+            b.find("#email").sendKeys("ada@example.org");
+            b.find("#password").sendKeys(PASSWORD);
+            b.find("form[action='/admin/login'] button[type=submit]").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin/login/2fa"));
+            violations.addAll(check(b, axe, "second factor"));
             // the two 422 answers are logged as failed loads; nothing else may be (CSP violations, script errors)
             assertThat(b.consoleErrors()).allMatch(e -> e.contains("status of 422"));
         }
