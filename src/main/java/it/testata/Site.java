@@ -79,11 +79,13 @@ public final class Site implements AutoCloseable {
     public final CommentService commentService;
     public final AccountService accounts;
     public final ImageService images;
+    public final it.testata.mail.MailService mail; // --- mail ---
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
+    private it.testata.mail.MailSender mailSender; // --- mail ---
 
     private Site(Config config) {
         this.config = config;
@@ -97,6 +99,8 @@ public final class Site implements AutoCloseable {
         this.commentService = new CommentService(comments, changes, spam);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
         this.images = new ImageService(new ImageStore(db.jdbi()), changes, config.dataDir().resolve("media"));
+        // --- mail ---
+        this.mail = new it.testata.mail.MailService(settings, new it.testata.mail.OutboxStore(db.jdbi()), changes);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -148,7 +152,9 @@ public final class Site implements AutoCloseable {
                         new SettingsHandlers(settings, adminFrames, renderer),
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
-                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
+                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
+                // --- mail ---
+                new Routes.MailRoutes(new it.testata.mail.MailHandlers(mail, adminFrames, renderer)));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();
@@ -161,6 +167,10 @@ public final class Site implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         scheduler = new Scheduler(articles, new Leases(db.jdbi()));
         scheduler.start();
+        // --- mail ---
+        mailSender = new it.testata.mail.MailSender(mail.outbox(), new Leases(db.jdbi()), mail::current);
+        mail.attach(mailSender);
+        mailSender.start();
         return this;
     }
 
@@ -194,6 +204,7 @@ public final class Site implements AutoCloseable {
     @Override
     public void close() {
         if (scheduler != null) scheduler.close();
+        if (mailSender != null) mailSender.close(); // --- mail ---
         if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {

@@ -56,6 +56,9 @@ public final class SettingsRules {
                 }
                 return Optional.empty();
             default:
+                // --- mail ---
+                if (it.testata.mail.MailSettings.owns(name)) return it.testata.mail.MailSettings.check(name, value);
+                // --- end mail ---
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()
                             : Optional.of(name + " must be an http(s) address");

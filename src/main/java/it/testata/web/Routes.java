@@ -44,13 +44,27 @@ public final class Routes {
     /** The back office's moderation queue, settings and accounts pages. */
     public record BackOffice(ModerationHandlers moderation, SettingsHandlers settings, UserHandlers users) {}
 
+    // --- mail ---
+    /** The mail feature's handlers: the outbox page. */
+    public record MailRoutes(it.testata.mail.MailHandlers mail) {
+        List<Route> routes() {
+            return List.of(
+                    new Route("GET", "/admin/mail", ADMIN, mail::page),
+                    new Route("POST", "/admin/mail/settings", ADMIN, mail::save),
+                    new Route("POST", "/admin/mail/test", ADMIN, mail::test),
+                    new Route("POST", "/admin/mail/{id}/retry", ADMIN, mail::retry));
+        }
+    }
+    // --- end mail ---
+
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
-                                    MediaHandlers media, EditorHandlers editor) {
-        return List.of(
+                                    MediaHandlers media, EditorHandlers editor, MailRoutes mail) {
+        List<Route> all = new java.util.ArrayList<>(mail.routes()); // --- mail --- (specific paths, first)
+        all.addAll(List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
                 new Route("POST", "/admin/logout", STAFF, login::logout),
@@ -131,6 +145,7 @@ public final class Routes {
                 new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article),
                 // after every other route: a page's address is one segment that no other route claims
-                new Route("GET", "/{slug}/", PUBLIC, pages::page));
+                new Route("GET", "/{slug}/", PUBLIC, pages::page)));
+        return List.copyOf(all);
     }
 }
