@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * servers on one database one sends, oldest message first, at most {@code mail.rate_per_minute} a minute (0: no
  * limit). A message is marked sent right after the relay accepted it: a process killed between the two sends that
  * one message again on the next start (at most one per kill, since messages go one at a time; the stored
- * Message-ID stays the same, so a receiving system may drop the copy). Temporary failures wait 1, 2, 4 ... minutes
+ * Message-ID stays the same, so a receiving system may drop the copy). Temporary failures wait 10, 20, 40 ... seconds
  * (at most an hour) and give up after 48 hours; a 5xx answer fails the message at once with the answer kept.
  */
 public final class MailSender implements AutoCloseable {
@@ -121,9 +121,9 @@ public final class MailSender implements AutoCloseable {
         }
     }
 
-    /** The wait after the n-th failed attempt (0-based): 1, 2, 4 ... minutes, at most an hour. */
+    /** The wait after the n-th failed attempt (0-based): 10, 20, 40 ... seconds, at most an hour. */
     static Duration backoff(int attempts) {
-        return Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts, 6)));
+        return Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts, 9)));
     }
 
     /** Waits so that messages go at most ratePerMinute a minute; false when interrupted. */
