@@ -80,6 +80,7 @@ public final class Site implements AutoCloseable {
     public final AccountService accounts;
     public final ImageService images;
     public final it.testata.mail.MailService mail; // --- mail ---
+    public final it.testata.contact.ContactService contact; // --- mail ---
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
@@ -101,6 +102,7 @@ public final class Site implements AutoCloseable {
         this.images = new ImageService(new ImageStore(db.jdbi()), changes, config.dataDir().resolve("media"));
         // --- mail ---
         this.mail = new it.testata.mail.MailService(settings, new it.testata.mail.OutboxStore(db.jdbi()), changes);
+        this.contact = new it.testata.contact.ContactService(new it.testata.contact.ContactStore(db.jdbi()), changes, spam, mail);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -154,7 +156,9 @@ public final class Site implements AutoCloseable {
                 media,
                 new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
                 // --- mail ---
-                new Routes.MailRoutes(new it.testata.mail.MailHandlers(mail, adminFrames, renderer)));
+                new Routes.MailRoutes(new it.testata.mail.MailHandlers(mail, adminFrames, renderer),
+                        new it.testata.contact.ContactHandlers(contact, tokens, commentViews::tokenHtml, settings, spam,
+                                layouts, renderer, errors, adminFrames)));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

@@ -27,6 +27,7 @@ public record AdminFrame(Settings site, Messages msg, Assets assets, User user, 
             new NavItem("settings", "/admin/settings", "admin.nav.settings", List.of(Role.ADMIN)),
             new NavItem("users", "/admin/users", "admin.nav.users", List.of(Role.ADMIN)),
             // --- mail ---
+            new NavItem("messages", "/admin/messages", "admin.nav.messages", List.of(Role.ADMIN, Role.EDITOR)),
             new NavItem("mail", "/admin/mail", "admin.nav.mail", List.of(Role.ADMIN)));
 
     /** The entries this user may open. */

@@ -129,7 +129,7 @@ public final class CommentHandlers {
     }
 
     /** A form sent from another site (the browser says so, or the Origin is another host) is refused. */
-    static boolean crossSite(Context ctx) {
+    public static boolean crossSite(Context ctx) {
         String fetchSite = ctx.header("Sec-Fetch-Site");
         if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) return true;
         String origin = ctx.header("Origin");

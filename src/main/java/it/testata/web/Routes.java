@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import static it.testata.web.Route.Guard.ADMIN;
 import static it.testata.web.Route.Guard.AUTHOR;
+import static it.testata.web.Route.Guard.EDITOR;
 import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.MODERATOR;
 import static it.testata.web.Route.Guard.KEYED;
@@ -45,10 +46,17 @@ public final class Routes {
     public record BackOffice(ModerationHandlers moderation, SettingsHandlers settings, UserHandlers users) {}
 
     // --- mail ---
-    /** The mail feature's handlers: the outbox page. */
-    public record MailRoutes(it.testata.mail.MailHandlers mail) {
+    /** The mail feature's handlers: the outbox page, the contact form and its inbox. */
+    public record MailRoutes(it.testata.mail.MailHandlers mail, it.testata.contact.ContactHandlers contact) {
         List<Route> routes() {
             return List.of(
+                    new Route("GET", "/contatti/", PUBLIC, contact::page),
+                    new Route("POST", "/contatti/", PUBLIC_FORM, contact::post),
+                    new Route("GET", "/contact/", PUBLIC, contact::page),
+                    new Route("POST", "/contact/", PUBLIC_FORM, contact::post),
+                    new Route("GET", "/admin/messages", EDITOR, contact::inbox),
+                    new Route("GET", "/admin/messages/{id}", EDITOR, contact::message),
+                    new Route("POST", "/admin/messages/{id}", EDITOR, contact::act),
                     new Route("GET", "/admin/mail", ADMIN, mail::page),
                     new Route("POST", "/admin/mail/settings", ADMIN, mail::save),
                     new Route("POST", "/admin/mail/test", ADMIN, mail::test),

@@ -54,6 +54,21 @@ public final class MailServer implements AutoCloseable {
         green = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         if (user != null) green.withConfiguration(GreenMailConfiguration.aConfig().withUser(user, password));
         green.start();
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (true) { // listening and answering before the test goes on
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                probe.setSoTimeout(2000);
+                if (probe.getInputStream().read() >= 0) return;
+            } catch (IOException e) {
+                if (System.nanoTime() > end) throw new IllegalStateException("the test SMTP server did not start", e);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public synchronized void stop() {
