@@ -81,6 +81,7 @@ public final class Site implements AutoCloseable {
     public final ImageService images;
     public final it.testata.mail.MailService mail; // --- mail ---
     public final it.testata.contact.ContactService contact; // --- mail ---
+    public final it.testata.newsletter.NewsletterService newsletter; // --- mail ---
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
@@ -103,6 +104,8 @@ public final class Site implements AutoCloseable {
         // --- mail ---
         this.mail = new it.testata.mail.MailService(settings, new it.testata.mail.OutboxStore(db.jdbi()), changes);
         this.contact = new it.testata.contact.ContactService(new it.testata.contact.ContactStore(db.jdbi()), changes, spam, mail);
+        this.newsletter = new it.testata.newsletter.NewsletterService(new it.testata.newsletter.NewsletterStore(db.jdbi()),
+                changes, mail, settings);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -158,7 +161,9 @@ public final class Site implements AutoCloseable {
                 // --- mail ---
                 new Routes.MailRoutes(new it.testata.mail.MailHandlers(mail, adminFrames, renderer),
                         new it.testata.contact.ContactHandlers(contact, tokens, commentViews::tokenHtml, settings, spam,
-                                layouts, renderer, errors, adminFrames)));
+                                layouts, renderer, errors, adminFrames),
+                        new it.testata.newsletter.NewsletterHandlers(newsletter, layouts, renderer, errors),
+                        new it.testata.newsletter.NewsletterAdminHandlers(newsletter, mail, adminFrames, renderer)));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

@@ -28,6 +28,7 @@ public record AdminFrame(Settings site, Messages msg, Assets assets, User user, 
             new NavItem("users", "/admin/users", "admin.nav.users", List.of(Role.ADMIN)),
             // --- mail ---
             new NavItem("messages", "/admin/messages", "admin.nav.messages", List.of(Role.ADMIN, Role.EDITOR)),
+            new NavItem("newsletter", "/admin/newsletter", "admin.nav.newsletter", List.of(Role.ADMIN, Role.EDITOR)),
             new NavItem("mail", "/admin/mail", "admin.nav.mail", List.of(Role.ADMIN)));
 
     /** The entries this user may open. */

@@ -47,9 +47,21 @@ public final class Routes {
 
     // --- mail ---
     /** The mail feature's handlers: the outbox page, the contact form and its inbox. */
-    public record MailRoutes(it.testata.mail.MailHandlers mail, it.testata.contact.ContactHandlers contact) {
+    public record MailRoutes(it.testata.mail.MailHandlers mail, it.testata.contact.ContactHandlers contact,
+                             it.testata.newsletter.NewsletterHandlers newsletter,
+                             it.testata.newsletter.NewsletterAdminHandlers newsletterAdmin) {
         List<Route> routes() {
             return List.of(
+                    new Route("GET", "/newsletter/", PUBLIC, newsletter::page),
+                    new Route("POST", "/newsletter/", PUBLIC_FORM, newsletter::subscribe),
+                    new Route("GET", "/newsletter/confirm", PUBLIC, newsletter::confirmPage),
+                    new Route("POST", "/newsletter/confirm", PUBLIC_FORM, newsletter::confirm),
+                    new Route("GET", "/newsletter/unsubscribe", PUBLIC, newsletter::unsubscribePage),
+                    new Route("POST", "/newsletter/unsubscribe", PUBLIC_FORM, newsletter::unsubscribe),
+                    new Route("GET", "/admin/newsletter", EDITOR, newsletterAdmin::list),
+                    new Route("GET", "/admin/newsletter/export.csv", EDITOR, newsletterAdmin::export),
+                    new Route("POST", "/admin/newsletter/import", EDITOR, newsletterAdmin::importCsv),
+                    new Route("GET", "/admin/newsletter/issues", EDITOR, newsletterAdmin::issues),
                     new Route("GET", "/contatti/", PUBLIC, contact::page),
                     new Route("POST", "/contatti/", PUBLIC_FORM, contact::post),
                     new Route("GET", "/contact/", PUBLIC, contact::page),

@@ -1,6 +1,7 @@
 -- E-mail with readers: the outbox every message goes through (written in the transaction of the event that
 -- causes it, sent by one server holding the "mailer" lease), the contact form's messages, newsletter subscribers
--- with their proof of consent, and the newsletter issues (one per article at most, ever).
+-- with their proof of consent, and the newsletter issues (one per article at most, ever: sent = 0 records that
+-- the article was published without sending, a decision taken once).
 CREATE TABLE outbox (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     kind            TEXT NOT NULL,
@@ -56,6 +57,7 @@ CREATE TABLE newsletter_issues (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id INTEGER UNIQUE REFERENCES articles(id) ON DELETE SET NULL,
     subject    TEXT NOT NULL,
+    sent       INTEGER NOT NULL,
     recipients INTEGER NOT NULL,
     created_at INTEGER NOT NULL
 );
