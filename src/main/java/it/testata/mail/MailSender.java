@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 public final class MailSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
     static final String LEASE = "mailer";
-    static final Duration LEASE_LENGTH = Duration.ofSeconds(30);
+    static final Duration LEASE_LENGTH = Duration.ofSeconds(15);
     static final Duration GIVE_UP = Duration.ofHours(48);
     private static final long IDLE_MILLIS = 1_000;
     private static final int BATCH = 200;

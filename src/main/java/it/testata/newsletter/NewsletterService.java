@@ -150,7 +150,21 @@ public final class NewsletterService {
         return null;
     }
 
+    /** The editor's select: "yes" sends, "no" does not, anything else follows the setting (null). */
+    public static Boolean choice(String value) {
+        return "yes".equals(value) ? Boolean.TRUE : "no".equals(value) ? Boolean.FALSE : null;
+    }
+
+    private static void remember(Handle h, long articleId, boolean send) {
+        if (h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id").bind("id", articleId).mapTo(Integer.class).one() == 0) return;
+        h.createUpdate("DELETE FROM newsletter_choices WHERE article_id = :id").bind("id", articleId).execute();
+        h.createUpdate("INSERT INTO newsletter_choices (article_id, send) VALUES (:id, :send)")
+                .bind("id", articleId).bind("send", send ? 1 : 0).execute();
+    }
+
     private void decide(Handle h, long articleId, Instant now) {
+        Boolean chosen = CHOICE.get();
+        if (chosen != null) remember(h, articleId, chosen); // kept for a scheduled article's publication
         Optional<FreshArticle> a = h.createQuery("""
                         SELECT id, slug, title, standfirst, published_at FROM articles
                         WHERE id = :id AND status = 'published' AND kind = 'post' AND published_at <= :now AND published_at >= :fresh""")
@@ -158,7 +172,10 @@ public final class NewsletterService {
                 .map((rs, ctx) -> new FreshArticle(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5)))).findOne();
         if (a.isEmpty() || NewsletterStore.hasIssue(h, articleId)) return;
-        Boolean chosen = CHOICE.get();
+        if (chosen == null) {
+            chosen = h.createQuery("SELECT send FROM newsletter_choices WHERE article_id = :id").bind("id", articleId)
+                    .mapTo(Integer.class).findOne().map(v -> v == 1).orElse(null);
+        }
         boolean send = chosen != null ? chosen : h.createQuery("SELECT value FROM settings WHERE name = 'newsletter.send_on_publish'")
                 .mapTo(String.class).findOne().map("true"::equals).orElse(false);
         Settings s = settings.current();

@@ -62,4 +62,10 @@ CREATE TABLE newsletter_issues (
     created_at BIGINT NOT NULL
 );
 
+-- the editor's "send to subscribers" choice for an article not yet public (a scheduled one)
+CREATE TABLE newsletter_choices (
+    article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    send       INTEGER NOT NULL
+);
+
 INSERT INTO leases (name) VALUES ('mailer');
