@@ -163,7 +163,9 @@ public final class Site implements AutoCloseable {
                         new it.testata.contact.ContactHandlers(contact, tokens, commentViews::tokenHtml, settings, spam,
                                 layouts, renderer, errors, adminFrames),
                         new it.testata.newsletter.NewsletterHandlers(newsletter, layouts, renderer, errors),
-                        new it.testata.newsletter.NewsletterAdminHandlers(newsletter, mail, adminFrames, renderer)));
+                        new it.testata.newsletter.NewsletterAdminHandlers(newsletter, mail, adminFrames, renderer),
+                        new it.testata.account.PasswordResetHandlers(new it.testata.account.PasswordResetService(db.jdbi(),
+                                changes, mail, settings), adminFrames, renderer, settings, layouts)));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

@@ -49,9 +49,14 @@ public final class Routes {
     /** The mail feature's handlers: the outbox page, the contact form and its inbox. */
     public record MailRoutes(it.testata.mail.MailHandlers mail, it.testata.contact.ContactHandlers contact,
                              it.testata.newsletter.NewsletterHandlers newsletter,
-                             it.testata.newsletter.NewsletterAdminHandlers newsletterAdmin) {
+                             it.testata.newsletter.NewsletterAdminHandlers newsletterAdmin,
+                             it.testata.account.PasswordResetHandlers reset) {
         List<Route> routes() {
             return List.of(
+                    new Route("GET", "/admin/password-reset", LOGIN, reset::form),
+                    new Route("POST", "/admin/password-reset", LOGIN, reset::request),
+                    new Route("GET", "/admin/password-reset/new", LOGIN, reset::choose),
+                    new Route("POST", "/admin/password-reset/new", LOGIN, reset::reset),
                     new Route("GET", "/newsletter/", PUBLIC, newsletter::page),
                     new Route("POST", "/newsletter/", PUBLIC_FORM, newsletter::subscribe),
                     new Route("GET", "/newsletter/confirm", PUBLIC, newsletter::confirmPage),

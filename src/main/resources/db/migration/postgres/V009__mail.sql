@@ -68,4 +68,18 @@ CREATE TABLE newsletter_choices (
     send       INTEGER NOT NULL
 );
 
+-- staff password resets: only the SHA-256 of each link's token; every request is a row (also for an unknown
+-- address, with no user), so requests can be throttled per address and per network
+CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id    BIGINT REFERENCES users(id) ON DELETE CASCADE,
+    email      TEXT NOT NULL,
+    ip_net     TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at    BIGINT
+);
+CREATE INDEX password_resets_email ON password_resets(email, created_at);
+CREATE INDEX password_resets_net ON password_resets(ip_net, created_at);
+
 INSERT INTO leases (name) VALUES ('mailer');
