@@ -76,12 +76,20 @@ class AdminAccessibilityTest {
         pages.put("new article", "/admin/articles/new");
         pages.put("edit article", "/admin/articles/" + article);
         pages.put("revisions", "/admin/articles/" + article + "/revisions");
+        // --- mail ---
+        site.site().newsletter.importLines(List.of("lettrice@example.org,Lettrice"), true, "198.51.100.0");
+        pages.put("mail", "/admin/mail");
+        pages.put("messages", "/admin/messages");
+        pages.put("newsletter", "/admin/newsletter");
+        pages.put("newsletter issues", "/admin/newsletter/issues");
 
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
         try (Browser b = Browser.start()) {
             b.open(site.url("/admin/login"));
             violations.addAll(check(b, axe, "login"));
+            b.open(site.url("/admin/password-reset")); // --- mail ---
+            violations.addAll(check(b, axe, "password reset"));
             ModerationBrowserTest.signIn(b, site, "ada@example.org", PASSWORD, "/admin/");
             for (var page : pages.entrySet()) {
                 b.open(site.url(page.getValue()));
