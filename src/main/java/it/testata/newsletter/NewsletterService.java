@@ -31,7 +31,7 @@ import java.util.Set;
 public final class NewsletterService {
     static final String CONFIRM = "newsletter-confirm";
     static final String UNSUBSCRIBE = "newsletter-unsubscribe";
-    /** Articles published longer ago than this (imports, edits of old articles) are never sent. */
+    /** Articles published longer ago than this (edits of old articles) are never sent; nor are WordPress imports. */
     static final Duration FRESH = Duration.ofHours(24);
     static final int FLOOD_PER_NETWORK = 5;
     static final Duration FLOOD_WINDOW = Duration.ofMinutes(10);
@@ -167,7 +167,8 @@ public final class NewsletterService {
         if (chosen != null) remember(h, articleId, chosen); // kept for a scheduled article's publication
         Optional<FreshArticle> a = h.createQuery("""
                         SELECT id, slug, title, standfirst, published_at FROM articles
-                        WHERE id = :id AND status = 'published' AND kind = 'post' AND published_at <= :now AND published_at >= :fresh""")
+                        WHERE id = :id AND status = 'published' AND kind = 'post' AND wp_id IS NULL
+                          AND published_at <= :now AND published_at >= :fresh""")
                 .bind("id", articleId).bind("now", now.toEpochMilli()).bind("fresh", now.minus(FRESH).toEpochMilli())
                 .map((rs, ctx) -> new FreshArticle(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5)))).findOne();
