@@ -87,11 +87,15 @@ public final class Site implements AutoCloseable {
     public final it.testata.twofactor.TwoFactorService twoFactor;
     public final it.testata.twofactor.Passkeys passkeys;
     public final it.testata.privacy.PrivacyService privacy;
+    public final it.testata.mail.MailService mail; // --- mail ---
+    public final it.testata.contact.ContactService contact; // --- mail ---
+    public final it.testata.newsletter.NewsletterService newsletter; // --- mail ---
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
+    private it.testata.mail.MailSender mailSender; // --- mail ---
 
     private Site(Config config) {
         this.config = config;
@@ -115,6 +119,11 @@ public final class Site implements AutoCloseable {
         // every kind of personal data kept by e-mail address; newsletter and contact messages join this list
         this.privacy = new it.testata.privacy.PrivacyService(db.jdbi(), changes, List.of(
                 new it.testata.privacy.CommentData(() -> it.testata.web.Messages.of(settings.current().javaLocale()).t("privacy.anonymous"))));
+        // --- mail ---
+        this.mail = new it.testata.mail.MailService(settings, new it.testata.mail.OutboxStore(db.jdbi()), changes);
+        this.contact = new it.testata.contact.ContactService(new it.testata.contact.ContactStore(db.jdbi()), changes, spam, mail);
+        this.newsletter = new it.testata.newsletter.NewsletterService(new it.testata.newsletter.NewsletterStore(db.jdbi()),
+                changes, mail, settings);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -176,7 +185,15 @@ public final class Site implements AutoCloseable {
                         new it.testata.profile.ProfileHandlers(accounts, twoFactor, passkeys, adminFrames, renderer, settings,
                                 staffSettings, audit),
                         new it.testata.audit.AuditHandlers(audit.store(), adminFrames, renderer),
-                        new it.testata.privacy.PrivacyHandlers(privacy, adminFrames, renderer)));
+                        new it.testata.privacy.PrivacyHandlers(privacy, adminFrames, renderer)),
+                // --- mail ---
+                new Routes.MailRoutes(new it.testata.mail.MailHandlers(mail, adminFrames, renderer),
+                        new it.testata.contact.ContactHandlers(contact, tokens, commentViews::tokenHtml, settings, spam,
+                                layouts, renderer, errors, adminFrames),
+                        new it.testata.newsletter.NewsletterHandlers(newsletter, layouts, renderer, errors),
+                        new it.testata.newsletter.NewsletterAdminHandlers(newsletter, mail, adminFrames, renderer),
+                        new it.testata.account.PasswordResetHandlers(new it.testata.account.PasswordResetService(db.jdbi(),
+                                changes, mail, settings), adminFrames, renderer, settings, layouts)));
         Access access = new Access(accounts, settings, errors,
                 p -> staffSettings.current().require2fa() && !twoFactor.enrolled(p.user().id()));
         http = Server.create(routes, renderer, errors, ctx -> CommentCookies.personal(ctx) || ArticlePasswords.personal(ctx),
@@ -194,6 +211,10 @@ public final class Site implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::staffHousekeeping, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         scheduler = new Scheduler(articles, new Leases(db.jdbi()));
         scheduler.start();
+        // --- mail ---
+        mailSender = new it.testata.mail.MailSender(mail.outbox(), new Leases(db.jdbi()), mail::current);
+        mail.attach(mailSender);
+        mailSender.start();
         return this;
     }
 
@@ -242,6 +263,7 @@ public final class Site implements AutoCloseable {
     @Override
     public void close() {
         if (scheduler != null) scheduler.close();
+        if (mailSender != null) mailSender.close(); // --- mail ---
         if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {

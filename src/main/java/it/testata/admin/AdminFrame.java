@@ -29,7 +29,11 @@ public record AdminFrame(Settings site, Messages msg, Assets assets, User user, 
             // --- staff: profile, audit log, privacy tools ---
             new NavItem("profile", "/admin/profile", "admin.nav.profile", List.of(Role.values())),
             new NavItem("audit", "/admin/audit", "admin.nav.audit", List.of(Role.ADMIN)),
-            new NavItem("privacy", "/admin/privacy", "admin.nav.privacy", List.of(Role.ADMIN)));
+            new NavItem("privacy", "/admin/privacy", "admin.nav.privacy", List.of(Role.ADMIN)),
+            // --- mail ---
+            new NavItem("messages", "/admin/messages", "admin.nav.messages", List.of(Role.ADMIN, Role.EDITOR)),
+            new NavItem("newsletter", "/admin/newsletter", "admin.nav.newsletter", List.of(Role.ADMIN, Role.EDITOR)),
+            new NavItem("mail", "/admin/mail", "admin.nav.mail", List.of(Role.ADMIN)));
 
     /** The entries this user may open. */
     public List<NavItem> nav() {

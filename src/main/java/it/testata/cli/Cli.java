@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ImportMarkdownCommand.class, ImportWxrCommand.class, ExportWxrCommand.class,
                 SettingsCommand.class, CommentsCommand.class, SpamEvalCommand.class, SpamStarterCommand.class, SpamCommand.class,
                 ReindexCommand.class, UserCommand.class, TokenCommand.class,
-                PrivacyCommand.class}, // --- staff ---
+                PrivacyCommand.class, // --- staff ---
+                MailCommand.class /* --- mail --- */},
         footer = {"", "  test             Runs the whole test suite (handled by the ./testata launcher).",
                 "", "Every command that touches a site reads --data DIR (default ./data) and the environment:",
                 "  TESTATA_DATA, TESTATA_DATABASE_URL (jdbc:postgresql://... selects PostgreSQL),",

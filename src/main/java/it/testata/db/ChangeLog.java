@@ -56,12 +56,25 @@ public final class ChangeLog implements AutoCloseable {
         Set<String> touched = new TreeSet<>();
         R result = jdbi.inTransaction(h -> {
             R r = work.run(h, touched);
+            for (Work<?> w : inTransaction) w.run(h, touched); // --- mail ---
             record(h, touched);
             return r;
         });
         if (!touched.isEmpty()) notifyLocal(touched);
         return result;
     }
+
+    // --- mail ---
+    private final List<Work<?>> inTransaction = new CopyOnWriteArrayList<>();
+
+    /**
+     * Adds work that runs at the end of every {@link #write}, in its transaction, with the tags touched so far (the
+     * newsletter queues an article's copies in the transaction that publishes it).
+     */
+    public void beforeCommit(Work<?> work) {
+        inTransaction.add(work);
+    }
+    // --- end mail ---
 
     public void subscribe(Consumer<Set<String>> listener) {
         listeners.add(listener);

@@ -167,8 +167,11 @@ public final class EditorHandlers {
                 when, author, form.categoryName(), form.tagList());
         Article saved;
         try {
-            saved = existing == null ? articles.create(draft, p.user().id())
-                    : articles.update(existing.id(), draft, p.user().id()).orElseThrow(NotFound::new);
+            // --- mail --- the "send to subscribers" choice travels with the save that publishes
+            Boolean newsletter = it.testata.newsletter.NewsletterService.choice(ctx.formParam("newsletter"));
+            saved = it.testata.newsletter.NewsletterService.withChoice(newsletter, () -> existing == null
+                    ? articles.create(draft, p.user().id())
+                    : articles.update(existing.id(), draft, p.user().id()).orElseThrow(NotFound::new));
         } catch (ArticleService.Invalid e) {
             e.errors().forEach((field, key) -> problems.put(field.equals("published_at") ? "publish_at" : field, key));
             editor(ctx, 422, form, problems, existing, null, null);

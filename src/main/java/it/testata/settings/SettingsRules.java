@@ -60,6 +60,9 @@ public final class SettingsRules {
             case "server.trusted_proxies": // --- harden ---
                 return it.testata.web.TrustedProxies.check(value);
             default:
+                // --- mail ---
+                if (it.testata.mail.MailSettings.owns(name)) return it.testata.mail.MailSettings.check(name, value);
+                // --- end mail ---
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()
                             : Optional.of(name + " must be an http(s) address");

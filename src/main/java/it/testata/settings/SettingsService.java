@@ -25,6 +25,7 @@ public final class SettingsService {
     public Map<String, String> rows() {
         Map<String, String> rows = new java.util.LinkedHashMap<>(store.all());
         rows.keySet().removeIf(k -> k.startsWith("secret."));
+        rows.computeIfPresent("mail.smtp_password", (k, v) -> v.isEmpty() ? "" : "(set)"); // --- mail --- write-only
         return rows;
     }
 

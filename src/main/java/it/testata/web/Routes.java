@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import static it.testata.web.Route.Guard.ADMIN;
 import static it.testata.web.Route.Guard.AUTHOR;
+import static it.testata.web.Route.Guard.EDITOR;
 import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.MODERATOR;
 import static it.testata.web.Route.Guard.KEYED;
@@ -72,6 +73,42 @@ public final class Routes {
                 new Route("POST", "/admin/privacy/export", ADMIN, s.privacy()::export),
                 new Route("POST", "/admin/privacy/erase", ADMIN, s.privacy()::erase));
     }
+    // --- mail ---
+    /** The mail feature's handlers: the outbox page, the contact form and its inbox. */
+    public record MailRoutes(it.testata.mail.MailHandlers mail, it.testata.contact.ContactHandlers contact,
+                             it.testata.newsletter.NewsletterHandlers newsletter,
+                             it.testata.newsletter.NewsletterAdminHandlers newsletterAdmin,
+                             it.testata.account.PasswordResetHandlers reset) {
+        List<Route> routes() {
+            return List.of(
+                    new Route("GET", "/admin/password-reset", LOGIN, reset::form),
+                    new Route("POST", "/admin/password-reset", LOGIN, reset::request),
+                    new Route("GET", "/admin/password-reset/new", LOGIN, reset::choose),
+                    new Route("POST", "/admin/password-reset/new", LOGIN, reset::reset),
+                    new Route("GET", "/newsletter/", PUBLIC, newsletter::page),
+                    new Route("POST", "/newsletter/", PUBLIC_FORM, newsletter::subscribe),
+                    new Route("GET", "/newsletter/confirm", PUBLIC, newsletter::confirmPage),
+                    new Route("POST", "/newsletter/confirm", PUBLIC_FORM, newsletter::confirm),
+                    new Route("GET", "/newsletter/unsubscribe", PUBLIC, newsletter::unsubscribePage),
+                    new Route("POST", "/newsletter/unsubscribe", PUBLIC_FORM, newsletter::unsubscribe),
+                    new Route("GET", "/admin/newsletter", EDITOR, newsletterAdmin::list),
+                    new Route("GET", "/admin/newsletter/export.csv", EDITOR, newsletterAdmin::export),
+                    new Route("POST", "/admin/newsletter/import", EDITOR, newsletterAdmin::importCsv),
+                    new Route("GET", "/admin/newsletter/issues", EDITOR, newsletterAdmin::issues),
+                    new Route("GET", "/contatti/", PUBLIC, contact::page),
+                    new Route("POST", "/contatti/", PUBLIC_FORM, contact::post),
+                    new Route("GET", "/contact/", PUBLIC, contact::page),
+                    new Route("POST", "/contact/", PUBLIC_FORM, contact::post),
+                    new Route("GET", "/admin/messages", EDITOR, contact::inbox),
+                    new Route("GET", "/admin/messages/{id}", EDITOR, contact::message),
+                    new Route("POST", "/admin/messages/{id}", EDITOR, contact::act),
+                    new Route("GET", "/admin/mail", ADMIN, mail::page),
+                    new Route("POST", "/admin/mail/settings", ADMIN, mail::save),
+                    new Route("POST", "/admin/mail/test", ADMIN, mail::test),
+                    new Route("POST", "/admin/mail/{id}/retry", ADMIN, mail::retry));
+        }
+    }
+    // --- end mail ---
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
@@ -79,8 +116,9 @@ public final class Routes {
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
                                     MediaHandlers media, EditorHandlers editor,
-                                    it.testata.article.PasswordHandlers passwords, Staff staff) {
+                                    it.testata.article.PasswordHandlers passwords, Staff staff, MailRoutes mail) {
         List<Route> all = new java.util.ArrayList<>(staff(staff)); // --- staff ---
+        all.addAll(mail.routes()); // --- mail --- (specific paths, first)
         all.addAll(List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),

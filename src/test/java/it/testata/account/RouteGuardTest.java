@@ -57,8 +57,9 @@ class RouteGuardTest {
         List<String> unguarded = new ArrayList<>();
         for (Route r : routes) {
             if (!staffArea(r)) continue;
-            // the sign-in form, its second step and passkey sign-in (there is no session yet)
-            boolean signIn = (r.path().equals("/admin/login") || r.path().startsWith("/admin/login/")) && r.guard() == Route.Guard.LOGIN;
+            // the sign-in form, its second step, passkey sign-in and the password reset (there is no session yet)
+            boolean signIn = (r.path().equals("/admin/login") || r.path().startsWith("/admin/login/")
+                    || r.path().startsWith("/admin/password-reset")) && r.guard() == Route.Guard.LOGIN;
             if (!signIn && !r.guard().staff()) unguarded.add(r.method() + " " + r.path() + " " + r.guard());
         }
         assertThat(unguarded).as("admin and API routes without a staff guard").isEmpty();

@@ -86,12 +86,20 @@ class AdminAccessibilityTest {
         pages.put("audit filtered", "/admin/audit?actor=ada%40example.org&action=login&from=2020-01-01&to=2099-12-31");
         pages.put("privacy", "/admin/privacy");
         pages.put("privacy found", "/admin/privacy?email=piero.sarti%40esempio.it");
+        // --- mail ---
+        site.site().newsletter.importLines(List.of("lettrice@example.org,Lettrice"), true, "198.51.100.0");
+        pages.put("mail", "/admin/mail");
+        pages.put("messages", "/admin/messages");
+        pages.put("newsletter", "/admin/newsletter");
+        pages.put("newsletter issues", "/admin/newsletter/issues");
 
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
         try (Browser b = Browser.start()) {
             b.open(site.url("/admin/login"));
             violations.addAll(check(b, axe, "login"));
+            b.open(site.url("/admin/password-reset")); // --- mail ---
+            violations.addAll(check(b, axe, "password reset"));
             ModerationBrowserTest.signIn(b, site, "ada@example.org", PASSWORD, "/admin/");
             for (var page : pages.entrySet()) {
                 b.open(site.url(page.getValue()));

@@ -97,7 +97,8 @@ class ArticleBrowserTest {
     void theSidebarShowsItsWidgetsAndTheSearchBox() {
         browser.open(site.url(PATH));
         assertThat(browser.visible(".sidebar h2").stream().map(WebElement::getText))
-                .containsExactly("CERCA", "ARTICOLI RECENTI", "COMMENTI RECENTI", "SOCIAL MEDIA"); // uppercased by CSS
+                .containsExactly("CERCA", "ARTICOLI RECENTI", "COMMENTI RECENTI", "RICEVI GLI ARTICOLI PER EMAIL", // --- mail ---
+                        "SOCIAL MEDIA"); // uppercased by CSS
         assertThat(browser.find("#w-recent-articles").getDomProperty("textContent")).isEqualTo("Articoli recenti");
         List<WebElement> recent = browser.visible(".recent-articles a");
         assertThat(recent).hasSize(5);

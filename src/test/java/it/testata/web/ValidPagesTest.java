@@ -50,6 +50,12 @@ class ValidPagesTest {
         PAGES.put("search, page 2", "/search/la/page/2/");
         PAGES.put("not found", "/non-esiste/");
         PAGES.put("privacy", "/privacy/");
+        // --- mail ---
+        PAGES.put("contact", "/contatti/");
+        PAGES.put("contact, sent", "/contatti/?inviato=1");
+        PAGES.put("newsletter", "/newsletter/");
+        PAGES.put("newsletter, asked", "/newsletter/?iscritto=1");
+        PAGES.put("newsletter, bad link", "/newsletter/unsubscribe?t=forged");
     }
 
     static TestSite site;
