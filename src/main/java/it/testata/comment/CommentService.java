@@ -65,7 +65,8 @@ public final class CommentService {
                           String userAgent) {
         Instant now = Instant.now();
         String email = form.email().toLowerCase(java.util.Locale.ROOT);
-        SpamInput input = new SpamInput(form.author(), email, form.url(), form.comment(), ipNet);
+        SpamInput input = new SpamInput(form.author(), email, form.url(), form.comment(), ipNet,
+                String.join("\n", article.title(), article.standfirst() == null ? "" : article.standfirst(), article.bodyMd()));
         SpamService.Assessment judged = spam.assess(input, spamRules);
         return changes.write((h, touched) -> {
             CommentStore.lockSubmissions(h);
