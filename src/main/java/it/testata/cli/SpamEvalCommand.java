@@ -1,6 +1,7 @@
 package it.testata.cli;
 
 import it.testata.spam.LabelledFile;
+import it.testata.spam.OperatingReport;
 import it.testata.spam.Labelled;
 import it.testata.spam.SpamEvaluation;
 import it.testata.spam.SpamMetrics;
@@ -22,8 +23,11 @@ import java.util.concurrent.Callable;
 /** Measures the spam filter on labelled corpora: a train/test split or k-fold cross-validation. */
 @Command(name = "spam-eval", mixinStandardHelpOptions = true,
         description = {"Measures the spam filter on labelled files (a header line, then spam|ham<TAB>author<TAB>text).",
+                "With --groups: leave one group out, and a line of figures for each group.",
+                "The line 'verdicts:' gives the verdicts the server would give: spam caught, ham sent to Spam, ham held,",
+                "MCC, and the spam caught with at most 0.1 %, 0.5 % and 1 % of the ham blocked (the probability alone).",
                 "The last line: precision recall f1 mcc ham_blocked spam_caught n, where a comment is caught",
-                "when blocked (a verdict of spam or discard, p >= " + Verdict.SPAM_AT + ")."})
+                "when blocked (p >= " + Verdict.SPAM_AT + ", the probability alone)."})
 public final class SpamEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +35,7 @@ public final class SpamEvalCommand implements Callable<Integer> {
     @Option(names = "--train", paramLabel = "FILE", description = "training file (repeatable)")
     List<Path> train = new ArrayList<>();
 
-    @Option(names = "--test", paramLabel = "FILE", description = "test file")
+    @Option(names = "--test", paramLabel = "FILE", description = "test file (without --train: the starter model alone, a new site)")
     Path test;
 
     @Option(names = "--folds", paramLabel = "K", description = "k-fold cross-validation over the FILE given as parameter")
@@ -49,7 +53,11 @@ public final class SpamEvalCommand implements Callable<Integer> {
     @Option(names = "--threshold-report", description = "also print the figures at several thresholds")
     boolean thresholdReport;
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "the corpus for --folds")
+    @Option(names = "--groups", paramLabel = "GROUPS", description = {"leave one group out over the FILE given as parameter:",
+            "GROUPS has one group name a line (a video, a thread, a sender), one line for each comment of FILE"})
+    Path groups;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "the corpus for --folds or --groups")
     Path corpus;
 
     @Override
@@ -57,9 +65,12 @@ public final class SpamEvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean split = !train.isEmpty() || test != null;
-        if (folds != null && split) return usage(err, "use either --folds K FILE or --train FILE --test FILE");
-        if (folds == null && !split) return usage(err, "give --train FILE --test FILE, or --folds K FILE");
-        if (split && (train.isEmpty() || test == null)) return usage(err, "--train and --test go together");
+        if (folds != null && groups != null) return usage(err, "use either --folds K FILE or --groups GROUPS FILE");
+        if ((folds != null || groups != null) && split) return usage(err, "use either --folds K FILE, --groups GROUPS FILE or --train FILE --test FILE");
+        if (folds == null && groups == null && !split) return usage(err, "give --train FILE --test FILE, --folds K FILE or --groups GROUPS FILE");
+        if (groups != null && corpus == null) return usage(err, "--groups needs a FILE");
+        if (split && test == null) return usage(err, "--train needs --test");
+        if (split && train.isEmpty() && noStarter) return usage(err, "--test without --train scores with the starter alone: not with --no-starter");
         if (split && corpus != null) return usage(err, "with --train/--test, no FILE parameter");
         if (folds != null && corpus == null) return usage(err, "--folds needs a FILE");
         if (folds != null && folds < 2) return usage(err, "--folds must be at least 2");
@@ -81,6 +92,18 @@ public final class SpamEvalCommand implements Callable<Integer> {
                 scored = run.scored();
                 err.printf(Locale.ROOT, "testata: scored %d comments in %.3f s on one thread, tokenizer included: %.0f/s%n",
                         scored.size(), run.nanos() / 1e9, run.perSecond());
+            } else if (groups != null) {
+                List<Labelled> all = LabelledFile.read(corpus);
+                List<String> names = groupNames(groups);
+                if (names == null) return usage(err, "cannot read " + groups);
+                if (names.size() != all.size()) {
+                    return usage(err, groups + " has " + names.size() + " groups for the " + all.size() + " comments of " + corpus);
+                }
+                scored = new ArrayList<>();
+                for (var e : SpamEvaluation.grouped(all, names, seed, base).entrySet()) {
+                    out.println("group " + e.getKey() + ": " + OperatingReport.of(e.getValue()).line());
+                    scored.addAll(e.getValue());
+                }
             } else {
                 List<Labelled> all = LabelledFile.read(corpus);
                 if (folds > all.size()) return usage(err, "--folds " + folds + " is more than the " + all.size() + " lines of " + corpus);
@@ -96,9 +119,19 @@ public final class SpamEvalCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "threshold=%.2f %s%n", t, SpamMetrics.at(scored, t).line());
             }
         }
+        out.println("verdicts: " + OperatingReport.of(scored).line());
         out.println(SpamMetrics.at(scored, Verdict.SPAM_AT).line());
         out.flush();
         return 0;
+    }
+
+    /** One group a line; null when the file cannot be read. */
+    private static List<String> groupNames(Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file).stream().map(String::strip).toList();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     private int usage(PrintWriter err, String message) {

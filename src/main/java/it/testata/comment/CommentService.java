@@ -66,7 +66,9 @@ public final class CommentService {
         Instant now = Instant.now();
         // kept as typed; every comparison (flood, first-comment trust, duplicates, bans) ignores case
         String email = form.email();
-        SpamInput input = new SpamInput(form.author(), email.toLowerCase(java.util.Locale.ROOT), form.url(), form.comment(), ipNet);
+        SpamInput input = new SpamInput(form.author(), email.toLowerCase(java.util.Locale.ROOT), form.url(), form.comment(), ipNet,
+                String.join("
+", article.title(), article.standfirst() == null ? "" : article.standfirst(), article.bodyMd()));
         SpamService.Assessment judged = spam.assess(input, spamRules);
         return changes.write((h, touched) -> {
             CommentStore.lockSubmissions(h);

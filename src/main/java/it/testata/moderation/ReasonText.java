@@ -38,6 +38,24 @@ public record ReasonText(String text, String raw) {
                 String[] parts = detail.split("/");
                 yield parts.length == 2 ? msg.t("admin.reason.learning", parts[0], parts[1]) : null;
             }
+            // --- spam generalisation ---
+            case "signals" -> {
+                List<String> words = new java.util.ArrayList<>();
+                for (String c : detail.split(",")) {
+                    try {
+                        words.add(msg.t("admin.signal." + c.strip()));
+                    } catch (java.util.MissingResourceException unknown) {
+                        words.add(c.strip());
+                    }
+                }
+                yield msg.t("admin.reason.signals", String.join(", ", words));
+            }
+            case "topic-only" -> msg.t("admin.reason.topic-only");
+            case "no-evidence" -> {
+                String[] parts = detail.split("/");
+                yield parts.length == 2 ? msg.t("admin.reason.no-evidence", parts[0], parts[1]) : null;
+            }
+            case "history-ham", "history-spam" -> msg.t("admin.reason." + code, detail);
             case "moderation" -> "all".equals(detail) || "first".equals(detail) ? msg.t("admin.reason.moderation." + detail) : null;
             default -> null;
         };

@@ -79,7 +79,9 @@ public final class AkismetHandlers {
         }
         return Optional.of(new SpamInput(ctx.formParam("comment_author"), ctx.formParam("comment_author_email"),
                 ctx.formParam("comment_author_url"), ctx.formParam("comment_content"),
-                ClientAddress.truncate(ctx.formParam("user_ip"))));
+                ClientAddress.truncate(ctx.formParam("user_ip")),
+                // Akismet's comment_context[]: words describing the post (its tags, categories), for relevance
+                String.join(" ", ctx.formParams("comment_context[]"))));
     }
 
     private boolean keyMatches(String given) {

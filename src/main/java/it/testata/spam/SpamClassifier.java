@@ -40,10 +40,11 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
         for (String name : f.names()) {
             if (!readable(name)) continue;
             double push = 0;
+            double xi = SpamModel.input(name, x);
             double[] w = site.rowOf(name);
-            if (w != null) push += contribution(w, x, site.spamLearned(), site.hamLearned());
+            if (w != null) push += contribution(w, xi, site.spamLearned(), site.hamLearned());
             if (starter != null && (w = starter.row(name)) != null) {
-                push += fade * contribution(w, x, starter.spamLearned, starter.hamLearned);
+                push += fade * contribution(w, xi, starter.spamLearned, starter.hamLearned);
             }
             if (push > 0) pushes.add(Map.entry(name, push));
         }

@@ -2,7 +2,9 @@ package it.testata.spam;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** Trains models on labelled corpora and scores held-out comments: a train/test split or k folds. */
@@ -15,13 +17,25 @@ public final class SpamEvaluation {
      */
     public static final int STARTER_EPOCHS = 6;
 
-    /** A labelled comment with its features computed once. */
-    record Example(boolean spam, Features features) {}
+    /** A labelled comment with its features and its travelling signals computed once. */
+    record Example(boolean spam, Features features, Signals signals) {}
 
     static List<Example> examples(List<Labelled> list) {
         List<Example> out = new ArrayList<>(list.size());
-        for (Labelled l : list) out.add(new Example(l.spam(), l.features()));
+        for (Labelled l : list) out.add(example(l));
         return out;
+    }
+
+    static Example example(Labelled l) {
+        Signals s = Signals.of(new SpamInput(l.author(), "", "", l.text(), ""), null);
+        return new Example(l.spam(), l.features(), s);
+    }
+
+    /** The scored comment with the verdict the server would give it (a site that has learned the training set). */
+    static SpamMetrics.Scored judge(SpamClassifier model, Example x) {
+        double p = model.score(x.features());
+        long learned = model.site().spamLearned() + model.site().hamLearned();
+        return new SpamMetrics.Scored(x.spam(), p, SpamGate.verdict(p, x.signals(), learned));
     }
 
     /** Learns the examples into the model in passes, shuffled with the seed before each pass. */
@@ -60,7 +74,7 @@ public final class SpamEvaluation {
         SpamClassifier model = new SpamClassifier(base, train(train, seed));
         List<SpamMetrics.Scored> out = new ArrayList<>(test.size());
         long t0 = System.nanoTime();
-        for (Labelled l : test) out.add(new SpamMetrics.Scored(l.spam(), model.score(l.features())));
+        for (Labelled l : test) out.add(judge(model, example(l)));
         return new Scoring(out, System.nanoTime() - t0);
     }
 
@@ -83,7 +97,30 @@ public final class SpamEvaluation {
             SpamModel site = new SpamModel();
             train(site, train, seed + f, 1);
             SpamClassifier model = new SpamClassifier(base, site);
-            for (Example x : test) out.add(new SpamMetrics.Scored(x.spam(), model.score(x.features())));
+            for (Example x : test) out.add(judge(model, x));
+        }
+        return out;
+    }
+
+    /**
+     * Leave one group out: for each group (a video, a thread, a sender's domain), a model trained on all the other
+     * groups scores that group's comments. The groups are given one a comment, in the corpus's order.
+     */
+    public static Map<String, List<SpamMetrics.Scored>> grouped(List<Labelled> all, List<String> groups, long seed, StarterModel base) {
+        if (groups.size() != all.size()) {
+            throw new IllegalArgumentException(groups.size() + " groups for " + all.size() + " comments");
+        }
+        List<Example> ex = examples(all);
+        Map<String, List<SpamMetrics.Scored>> out = new LinkedHashMap<>();
+        for (String g : groups) out.putIfAbsent(g, new ArrayList<>());
+        int f = 0;
+        for (Map.Entry<String, List<SpamMetrics.Scored>> e : out.entrySet()) {
+            List<Example> train = new ArrayList<>(), test = new ArrayList<>();
+            for (int i = 0; i < ex.size(); i++) (groups.get(i).equals(e.getKey()) ? test : train).add(ex.get(i));
+            SpamModel site = new SpamModel();
+            train(site, train, seed + f++, 1);
+            SpamClassifier model = new SpamClassifier(base, site);
+            for (Example x : test) e.getValue().add(judge(model, x));
         }
         return out;
     }

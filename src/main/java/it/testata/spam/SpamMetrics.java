@@ -9,8 +9,13 @@ import java.util.Locale;
  * are those of that decision, so recall equals spam_caught and ham_blocked is the false positive rate.
  */
 public record SpamMetrics(double threshold, long truePos, long falsePos, long trueNeg, long falseNeg) {
-    /** A scored test comment: its label and the model's probability. */
-    public record Scored(boolean spam, double p) {}
+    /** A scored test comment: its label, the model's probability and the verdict the server would give it. */
+    public record Scored(boolean spam, double p, Verdict verdict) {
+        /** The verdict of the probability alone, at the default thresholds. */
+        public Scored(boolean spam, double p) {
+            this(spam, p, Verdict.of(p));
+        }
+    }
 
     public static SpamMetrics at(List<Scored> scored, double threshold) {
         long tp = 0, fp = 0, tn = 0, fn = 0;

@@ -22,6 +22,17 @@ public final class SpamModel {
     /** Laplace smoothing of the naive Bayes document counts. */
     public static final double ALPHA = 1.0;
 
+    /**
+     * The input value of a travelling signal (an {@code x:} feature, {@link Signals}): fixed, where every other feature
+     * weighs 1/sqrt(number of features), so that a comment's many topic words cannot drown its few signals.
+     */
+    public static final double SIGNAL = Double.parseDouble(System.getProperty("testata.spam.signal", "0.5"));
+
+    /** The input value of a feature in a comment of n features scaling as x = 1/sqrt(n). */
+    static double input(String name, double x) {
+        return name.startsWith("x:") ? SIGNAL : x;
+    }
+
     /** feature name → {weight, sum of squared gradients, spam count, ham count}. */
     private final Map<String, double[]> weights;
     private double bias;
@@ -59,10 +70,11 @@ public final class SpamModel {
         for (String name : f.names()) {
             double[] w = weights.get(name);
             if (w == null) continue;
-            z += w[0] * x;
-            if (w[2] + w[3] > 0) nb += Math.log((w[2] + ALPHA) / (w[3] + ALPHA)) - logS + logH;
+            double xi = input(name, x);
+            z += w[0] * xi;
+            if (w[2] + w[3] > 0) nb += (Math.log((w[2] + ALPHA) / (w[3] + ALPHA)) - logS + logH) * xi;
         }
-        return z + NB * nb * x;
+        return z + NB * nb;
     }
 
     /** One step towards the label; returns the probability the model gave before the step. */
@@ -99,7 +111,7 @@ public final class SpamModel {
         double x = scale(f);
         for (String name : f.names()) {
             double[] w = own(name);
-            double grad = g * x + L2 * w[0];
+            double grad = g * input(name, x) + L2 * w[0];
             w[1] += grad * grad;
             w[0] -= RATE * grad / Math.sqrt(w[1] + 1e-8);
         }
@@ -112,10 +124,10 @@ public final class SpamModel {
         return f.size() == 0 ? 0 : 1 / Math.sqrt(f.size());
     }
 
+    /** The probability of a margin, kept strictly between 0 and 1 (a threshold of 1 means never). */
     static double sigmoid(double z) {
-        if (z > 35) return 1;
-        if (z < -35) return 0;
-        return 1 / (1 + Math.exp(-z));
+        double c = Math.max(-35, Math.min(35, z));
+        return 1 / (1 + Math.exp(-c));
     }
 
     /** The feature's current row, a copy (for a store to save after learning), or null when nothing is known. */

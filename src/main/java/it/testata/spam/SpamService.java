@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * not seen (by version) before it judges a comment.
  */
 public final class SpamService {
-    /** Until moderators have judged this many comments, the classifier holds instead of blocking. */
-    public static final int MIN_LEARNED = 50;
     /** A comment repeating one from the last 30 days (same article, or same e-mail or network) is a duplicate. */
     public static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
 
@@ -69,27 +67,41 @@ public final class SpamService {
         });
     }
 
-    /** Rules and classifier; the duplicate check, which needs the transaction, is {@link #duplicate}. */
+    /**
+     * Rules, the commenter's history and the classifier; the duplicate check, which needs the transaction, is
+     * {@link #duplicate}. The classifier's verdict goes through {@link SpamGate}: without a travelling sign of a pitch
+     * it holds rather than blocks on a new site, and never blocks a comment on the article's topic. A commenter whose
+     * e-mail or website this site has approved before (clearly more than sent to Spam) has the classifier's verdict
+     * lowered one step (Spam to held, held to published); one clearly sent to Spam before goes to Spam.
+     */
     public Assessment assess(SpamInput in, SpamSettings s) {
         refresh();
         List<Reason> reasons = new ArrayList<>(SpamRules.check(in, s));
         Features f = in.features();
+        Signals signals = in.signals();
+        Optional<Reason> history = store.jdbi().withHandle(h -> CommenterHistory.of(h, in.email(), in.url())).reason();
+        history.ifPresent(reasons::add);
+        boolean trusted = history.map(r -> r.code().equals("history-ham")).orElse(false);
         SpamClassifier classifier = new SpamClassifier(starter, site);
         double p = classifier.score(f);
         Verdict byScore = Verdict.of(p, s);
         if (byScore != Verdict.APPROVE) {
             List<String> why = classifier.leaning(f, 3);
-            reasons.add(new Reason("classifier", String.format(Locale.ROOT, "%.4f", p)
-                    + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")"), byScore));
+            String detail = String.format(Locale.ROOT, "%.4f", p) + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
             long learned = learned();
-            if (byScore.blocks() && learned < MIN_LEARNED) {
-                // a site whose moderators have taught the filter little: hold rather than block
-                reasons.set(reasons.size() - 1, new Reason("classifier", reasons.getLast().detail(), Verdict.HOLD));
-                reasons.add(new Reason("learning", learned + "/" + MIN_LEARNED, Verdict.HOLD));
-            }
+            String lowered = SpamGate.lowered(byScore, signals, learned);
+            Verdict v = lowered == null ? byScore : Verdict.HOLD;
+            if (trusted) v = v.blocks() ? Verdict.HOLD : Verdict.APPROVE;
+            reasons.add(new Reason("classifier", detail, v));
+            if ("topic-only".equals(lowered)) reasons.add(new Reason("topic-only", "", v));
+            if ("no-evidence".equals(lowered)) reasons.add(new Reason("no-evidence", learned + "/" + SpamGate.TAUGHT, v));
         }
         Verdict v = Verdict.APPROVE;
         for (Reason r : reasons) v = v.worst(r.verdict());
+        // the signs the filter saw, for the moderator of a comment it did not simply publish
+        if (v != Verdict.APPROVE && !signals.codes().isEmpty()) {
+            reasons.add(new Reason("signals", String.join(",", signals.codes()), Verdict.APPROVE));
+        }
         return new Assessment(v, p, reasons);
     }
 

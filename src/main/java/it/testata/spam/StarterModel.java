@@ -82,11 +82,12 @@ public final class StarterModel {
         for (String name : f.names()) {
             int o = offset(name);
             if (o < 0) continue;
-            z += rows[o] * x;
+            double xi = SpamModel.input(name, x);
+            z += rows[o] * xi;
             float sc = rows[o + 2], hc = rows[o + 3];
-            if (sc + hc > 0) nb += Math.log((sc + SpamModel.ALPHA) / (hc + SpamModel.ALPHA)) - logS + logH;
+            if (sc + hc > 0) nb += (Math.log((sc + SpamModel.ALPHA) / (hc + SpamModel.ALPHA)) - logS + logH) * xi;
         }
-        return z + SpamModel.NB * nb * x;
+        return z + SpamModel.NB * nb;
     }
 
     /** Where the feature's four numbers start in the table, or -1. */

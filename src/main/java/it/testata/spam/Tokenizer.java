@@ -56,6 +56,8 @@ public final class Tokenizer {
             name = (name.substring(0, am.start()) + name.substring(am.end())).replaceAll("[<>\"()]", " ");
         }
         for (String w : words(clean(name))) out.add("a:" + w);
+        LinkScan links = scanLinks(raw);
+        for (String code : Signals.codes(name, website, links)) out.add("x:" + code);
         if (mail != null) {
             Matcher m = EMAIL.matcher(clean(mail));
             if (m.find()) out.add("mail:" + stripWww(m.group(2)));
@@ -64,7 +66,7 @@ public final class Tokenizer {
             String host = host(clean(website));
             if (!host.isEmpty()) out.add("site:" + host);
         }
-        textFeatures(raw, out);
+        textFeatures(links, out);
         return new Features(new ArrayList<>(out));
     }
 
@@ -77,7 +79,7 @@ public final class Tokenizer {
      * A text's links and what is left around them: the URLs (from href/src attributes and written out), their
      * distinct hosts without "www.", the text without tags and links (lower case, normalized), and its letter case.
      */
-    public record LinkScan(List<String> urls, List<String> hosts, String rest, int upper, int letters) {
+    public record LinkScan(List<String> urls, List<String> hosts, String rest, int upper, int letters, String text) {
         /** How many links: distinct hosts, or the URLs when more. */
         public int count() {
             return hosts.isEmpty() ? urls.size() : Math.max(hosts.size(), urls.size());
@@ -115,11 +117,10 @@ public final class Tokenizer {
             String h = host(u.toLowerCase(Locale.ROOT));
             if (!h.isEmpty()) hosts.add(h);
         }
-        return new LinkScan(urls, List.copyOf(hosts), rest.toString(), upper, letters);
+        return new LinkScan(urls, List.copyOf(hosts), rest.toString(), upper, letters, text);
     }
 
-    private static void textFeatures(String raw, Set<String> out) {
-        LinkScan links = scanLinks(raw);
+    private static void textFeatures(LinkScan links, Set<String> out) {
         for (String h : links.hosts()) {
             out.add("url:" + h);
             out.add("link:" + baseDomain(h));
@@ -227,7 +228,7 @@ public final class Tokenizer {
         return Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : " ";
     }
 
-    private static String clean(String s) {
+    static String clean(String s) {
         return removeInvisible(Normalizer.normalize(decodeEntities(s), Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT).strip();
     }
 

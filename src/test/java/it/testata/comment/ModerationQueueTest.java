@@ -97,7 +97,8 @@ class ModerationQueueTest {
         assertThat(item.select("a[href=" + DEMO_PATH + "]").text()).isEqualTo(DEMO_TITLE);
         assertThat(item.text()).contains("Ugo Lenti", "ugo.lenti@esempio.it", "203.0.113.0/24", "https://ugo.example/")
                 .contains("trattenuto per la moderazione")
-                .contains("3 link (più di 2)").contains("links 3 > 2");
+                .contains("3 link (più di 2)").contains("links 3 > 2")
+                .contains("indizi: un link, un link a un sito poco noto, un sito web indicato");
         assertThat(item.select("time").attr("datetime")).isNotEmpty();
         assertThat(item.select("a[href=mailto:ugo.lenti@esempio.it]")).hasSize(1);
         assertThat(item.select(".reasons code").eachText()).contains("links 3 > 2");
@@ -109,7 +110,8 @@ class ModerationQueueTest {
         site.site().settings.update(Map.of("locale", "en"));
         try {
             Element en = moderator().page("/admin/comments").selectFirst("#comment-" + c.id());
-            assertThat(en.text()).contains("3 links (more than 2)", "links 3 > 2", "held for moderation");
+            assertThat(en.text()).contains("3 links (more than 2)", "links 3 > 2", "held for moderation",
+                    "signs: a link, a link to a little-known site, a website given");
         } finally {
             site.site().settings.update(Map.of("locale", "it"));
         }

@@ -2,6 +2,7 @@ package it.testata.comment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.testata.spam.SpamGate;
 import it.testata.spam.SpamService;
 import it.testata.spam.SpamStore;
 import it.testata.support.TestSite;
@@ -130,18 +131,24 @@ class SpamFilterTest {
         assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(held.reasons()).anyMatch(r -> r.startsWith("classifier "));
 
+        // a new site: without a link, a contact or a solicitation the classifier alone holds, however sure it is
         site.site().settings.update(Map.of("spam.spam_at", "0", "spam.discard_at", "0.99999"));
-        CommentRecord learning = post(fresh().text("Un altro commento qualunque sullo sportello."));
+        CommentRecord learning = post(fresh().text("Un altro commento qualunque sulla partita di calcio."));
         assertThat(learning.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(learning.reasons()).contains("learning 0/" + SpamService.MIN_LEARNED);
+        assertThat(learning.reasons()).contains("no-evidence 0/" + SpamGate.TAUGHT);
 
-        teach(SpamService.MIN_LEARNED / 2, SpamService.MIN_LEARNED / 2);
-        CommentRecord blocked = post(fresh().text("Un terzo commento qualunque sullo sportello."));
+        teach(25, 25);
+        CommentRecord stillHeld = post(fresh().text("Un terzo commento qualunque sulla partita di calcio."));
+        assertThat(stillHeld.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(stillHeld.reasons()).contains("no-evidence 50/" + SpamGate.TAUGHT);
+        // with a contact, the classifier's verdict stands
+        CommentRecord blocked = post(fresh().text("Un quarto commento qualunque, scrivetemi su Telegram."));
         assertThat(blocked.status()).isEqualTo(CommentStatus.SPAM);
+        assertThat(blocked.reasons()).anyMatch(r -> r.startsWith("signals ") && r.contains("messenger"));
 
         site.site().settings.update(Map.of("spam.discard_at", "0"));
         int before = site.site().commentService.list(null, DEMO_SLUG).size();
-        HttpResponse<String> r = fresh().text("Questo non viene nemmeno salvato.").post();
+        HttpResponse<String> r = fresh().text("Questo non viene nemmeno salvato: scrivetemi su Telegram.").post();
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location")).hasValue(DEMO_PATH + "?moderazione=1#respond");
         assertThat(site.site().commentService.list(null, DEMO_SLUG)).hasSize(before);
@@ -167,7 +174,8 @@ class SpamFilterTest {
                 "192.0.2.0/24", "test"), Instant.now().minus(Duration.ofMinutes(5))));
     }
 
-    static final String ZORBLAX = "Nuove frimbelle zorblax quintavo in offerta, scrivi a zorblax oggi stesso!";
+    /** A pitch with a contact (a Telegram handle), so that the classifier may send it to Spam on its own. */
+    static final String ZORBLAX = "Nuove frimbelle zorblax quintavo in offerta, scrivi a zorblax su Telegram oggi stesso!";
 
     @Test
     void moderatorsTeachTheFilterWhichTurnsAVerdictAroundSurvivesARestartAndIsSharedByAnotherServer() throws Exception {

@@ -80,7 +80,7 @@ class AkismetTest {
         assertThat(rule.body()).isEqualTo("true");
         assertThat(rule.headers().firstValue("X-Testata-Reasons").orElse("")).contains("disallowed-word casinò");
 
-        String zorblax = "Frimbelle zorblax quintavo in offerta, scrivi a zorblax oggi";
+        String zorblax = "Frimbelle zorblax quintavo in offerta, scrivi a zorblax su WhatsApp oggi"; // a contact: the classifier may block it
         assertThat(call("comment-check", comment(zorblax)).body()).isEqualTo("false");
         for (int i = 0; i < 30; i++) {
             assertThat(call("submit-spam", comment("Offerta zorblax quintavo " + i + ": frimbelle per tutti")).statusCode()).isEqualTo(200);

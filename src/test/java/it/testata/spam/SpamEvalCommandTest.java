@@ -43,7 +43,7 @@ class SpamEvalCommandTest {
         assertEquals(0, r.code(), r.err());
         String expected = "precision=1.0000 recall=0.6667 f1=0.8000 mcc=0.7071 ham_blocked=0.0000 spam_caught=0.6667 n=6";
         assertEquals(expected, r.lastLine());
-        assertEquals(8, r.out().strip().split("\n").length, r.out());
+        assertEquals(9, r.out().strip().split("\n").length, r.out());
         assertTrue(r.out().contains("threshold=0.70 " + expected), r.out());
         assertTrue(r.out().contains("threshold=0.50 precision=1.0000 recall=1.0000 f1=1.0000 mcc=1.0000 ham_blocked=0.0000 "
                 + "spam_caught=1.0000 n=6"), r.out());
@@ -112,5 +112,32 @@ class SpamEvalCommandTest {
         assertEquals(2, run("spam-eval", "--train", FIXTURES.resolve("train.tsv").toString(), "--no-starter").code());
         assertEquals(2, run("spam-eval", "--folds", "1", FIXTURES.resolve("train.tsv").toString(), "--no-starter").code());
         assertEquals(2, run("spam-eval", "--folds", "x", FIXTURES.resolve("train.tsv").toString()).code());
+    }
+
+    @Test
+    void leaveOneGroupOutGivesALineForEachGroupAndChecksTheGroupFile(@TempDir Path dir) throws Exception {
+        Path corpus = dir.resolve("c.tsv"), groups = dir.resolve("c.groups");
+        StringBuilder c = new StringBuilder("label\tauthor\ttext\n"), g = new StringBuilder();
+        for (String video : new String[] {"uno", "due"}) {
+            for (int i = 0; i < 4; i++) {
+                c.append("spam\t\tcheck out my channel ").append(video).append(i).append(" and subscribe to me\n");
+                c.append("ham\t\tgreat song about the ").append(video).append(" video, number ").append(i).append("\n");
+                g.append(video).append("\n").append(video).append("\n");
+            }
+        }
+        java.nio.file.Files.writeString(corpus, c);
+        java.nio.file.Files.writeString(groups, g);
+        Run r = run("spam-eval", "--groups", groups.toString(), corpus.toString(), "--no-starter");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("group uno: spam_caught="), r.out());
+        assertTrue(r.out().contains("group due: spam_caught="), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("verdicts: ") && l.endsWith("spam=8 ham=8")), r.out());
+        assertTrue(r.lastLine().endsWith("n=16"), r.out());
+
+        java.nio.file.Files.writeString(groups, "uno\ndue\n");
+        Run wrong = run("spam-eval", "--groups", groups.toString(), corpus.toString(), "--no-starter");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("2 groups for the 16 comments"), wrong.err());
+        assertEquals(2, run("spam-eval", "--groups", groups.toString(), "--folds", "2", corpus.toString()).code());
     }
 }

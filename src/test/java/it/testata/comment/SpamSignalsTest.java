@@ -1,0 +1,146 @@
+package it.testata.comment;
+
+import it.testata.support.TestSite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static it.testata.comment.CommentPoster.DEMO_SLUG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The signs of spam that travel between sites, the article's topic and the commenter's history, each through the
+ * real comment form: the reason a moderator reads, and the verdicts they lead to (a comment on the article's topic
+ * with no link nor contact is held, never sent to Spam, by the classifier alone; a commenter approved before is
+ * trusted, one sent to Spam before is not, on another server of the same database too).
+ */
+class SpamSignalsTest {
+    static TestSite site;
+    static CommentPoster poster;
+    static long articleId;
+    static final AtomicInteger n = new AtomicInteger();
+
+    @BeforeAll
+    static void start() {
+        site = TestSite.startWithDemo();
+        poster = new CommentPoster(site);
+        articleId = CommentPoster.articleId(site, DEMO_SLUG);
+        site.site().settings.update(Map.of("comments.moderation", "open", "comments.flood_seconds", "0",
+                "spam.max_links", "5"));
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    static CommentPoster.Form fresh(CommentPoster p) {
+        int i = n.incrementAndGet();
+        return p.form(articleId).email("segnali" + i + "@example.org").from("198.51.100." + (i % 250 + 1));
+    }
+
+    static CommentRecord post(CommentPoster.Form form) {
+        HttpResponse<String> r = form.post();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        return site.site().commentService.list(null, DEMO_SLUG).getFirst();
+    }
+
+    static String signals(CommentRecord c) {
+        return c.reasons().stream().filter(r -> r.startsWith("signals ")).findFirst().orElse("");
+    }
+
+    @Test
+    void eachSignIsNamedInTheReasons() {
+        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "1", "spam.discard_at", "1"));
+        try {
+            Map<String, String> cases = new LinkedHashMap<>();
+            cases.put("Tutti i dettagli qui bit.ly/3xYzAbc, fidatevi", "shortener");
+            cases.put("Il resto si legge su adf.ly /1HmVtX per chi vuole", "broken-link");
+            cases.put("Cercate offerte lavoro dot com e trovate tutto", "dot-com");
+            cases.put("Ne parla https://negozio.example.com/prodotto?ref=12345 con molti esempi", "referral");
+            cases.put("Accedete da https://xn--pple-43d.com/login per le novità", "punycode");
+            cases.put("Ne parla anche https://notizie.sconosciute.example.biz/pezzo oggi", "unknown-domain");
+            cases.put("Per informazioni chiamatemi al 333 123 4567 in giornata", "phone");
+            cases.put("Per un colloquio scrivetemi su WhatsApp in giornata", "messenger");
+            cases.put("Mandate il curriculum a ufficio.assunzioni@example.org subito", "email");
+            cases.put("Guadagno garantito di 500 euro a settimana lavorando da casa", "money");
+            cases.put("Iscriviti al mio canale per altri consigli sul curriculum", "solicit");
+            cases.put("QUESTO SPORTELLO È UNA VERGOGNA TOTALE PER TUTTI NOI", "shout");
+            cases.put("bravo bravo bravo bravo bravo bravo bravo bravo davvero", "repeat");
+            cases.put("Это очень интересная статья о работе", "script");
+            cases.put("Calciomercato: juventus acquista attaccante brasiliano", "off-topic");
+            cases.put("Lo sportello di San Vito aiuterà chi cerca lavoro nell'alta valle", "on-topic");
+            for (Map.Entry<String, String> e : cases.entrySet()) {
+                CommentRecord c = post(fresh(poster).text(e.getKey()));
+                assertThat(signals(c)).as(e.getKey() + " " + c.reasons()).startsWith("signals ").contains(e.getValue());
+            }
+            CommentRecord website = post(fresh(poster).url("https://blog.example.net/").text("Bella iniziativa per la valle."));
+            assertThat(signals(website)).contains("website");
+            CommentRecord plain = post(fresh(poster).text("Bella iniziativa, speriamo che duri."));
+            assertThat(signals(plain)).doesNotContain("link").doesNotContain("phone").doesNotContain("solicit");
+        } finally {
+            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+        }
+    }
+
+    @Test
+    void aCommentOnTheArticlesTopicIsHeldNeverSentToSpamByTheClassifierAlone() {
+        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        try {
+            CommentRecord onTopic = post(fresh(poster).text("Lo sportello nell'ex municipio di San Vito, il lunedì e il giovedì: finalmente."));
+            assertThat(onTopic.status()).isEqualTo(CommentStatus.PENDING);
+            assertThat(onTopic.reasons()).contains("topic-only").anyMatch(r -> r.startsWith("classifier "));
+            assertThat(signals(onTopic)).contains("on-topic");
+            // the same words with a contact: the classifier's verdict stands
+            CommentRecord pitch = post(fresh(poster).text("Lo sportello di San Vito? Meglio il mio servizio: scrivetemi su WhatsApp."));
+            assertThat(pitch.status()).isEqualTo(CommentStatus.SPAM);
+            assertThat(pitch.reasons()).doesNotContain("topic-only");
+        } finally {
+            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+        }
+    }
+
+    static long stored(TestSite on, String email, String url, String text) {
+        return on.site().db.jdbi().withHandle(h -> CommentStore.insert(h, new NewComment(articleId, null,
+                CommentStatus.PENDING, "Lettore", email, url, text, "<p>x</p>", "192.0.2.0/24", "test"),
+                Instant.now().minus(Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void theCommentersHistoryOnThisSiteCountsOnAnotherServerOfTheSameDatabase() {
+        long good = stored(site, "fedele@example.org", "", "Grazie, informazioni utili per mia madre.");
+        long byUrl = stored(site, "altro@example.org", "https://blog.fedele.example/", "Utile, lo segnalo ai vicini.");
+        long bad = stored(site, "molesto@example.net", "", "Offerte imperdibili per tutti voi.");
+        assertThat(site.site().commentService.moderate(good, CommentService.Action.APPROVE)).isTrue();
+        assertThat(site.site().commentService.moderate(byUrl, CommentService.Action.APPROVE)).isTrue();
+        assertThat(site.site().commentService.moderate(bad, CommentService.Action.SPAM)).isTrue();
+        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        try (TestSite other = TestSite.sharing(site).start(false)) {
+            CommentPoster there = new CommentPoster(other);
+            // the classifier would send it to Spam (spam_at 0), but the e-mail has an approved comment
+            CommentRecord trusted = post(there.form(articleId).email("Fedele@example.org").from("198.51.100.251")
+                    .text("Un'altra domanda: serve un appuntamento?"));
+            assertThat(trusted.status()).as(trusted.reasons().toString()).isEqualTo(CommentStatus.APPROVED);
+            assertThat(trusted.reasons()).contains("history-ham 1");
+            CommentRecord sameSite = post(there.form(articleId).email("nuovo@example.org").url("https://BLOG.fedele.example/")
+                    .from("198.51.100.252").text("E per chi non guida c'è un autobus?"));
+            assertThat(sameSite.reasons()).contains("history-ham 1");
+            assertThat(sameSite.status()).isEqualTo(CommentStatus.APPROVED);
+            // the e-mail whose comment went to Spam: to Spam, whatever the classifier says
+            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+            CommentRecord distrusted = post(there.form(articleId).email("molesto@example.net").from("198.51.100.253")
+                    .text("Che bella notizia per la valle."));
+            assertThat(distrusted.status()).isEqualTo(CommentStatus.SPAM);
+            assertThat(distrusted.reasons()).contains("history-spam 1");
+        } finally {
+            site.site().settings.update(Map.of("spam.spam_at", "0.9", "spam.hold_at", "0.5", "spam.discard_at", "0.98"));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package it.testata.moderation;
+
+import it.testata.web.Messages;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The spam filter's new reasons in words, Italian and English, as the moderation queue shows them. */
+class ReasonTextTest {
+    static final List<String> LINES = List.of("signals shortener,phone,solicit,on-topic", "topic-only", "no-evidence 12/2000",
+            "history-ham 3", "history-spam 2", "signals some-future-sign");
+
+    @Test
+    void newReasonsReadAsSentences() {
+        assertThat(ReasonText.of(LINES, Messages.of(Locale.ITALIAN)).stream().map(ReasonText::text)).containsExactly(
+                "indizi: un accorciatore di link, un numero di telefono, un invito (guarda, iscriviti, contattami), in tema con l'articolo",
+                "in tema con l'articolo, senza link né contatti: il classificatore da solo lo trattiene, non lo manda mai nello spam",
+                "nessun link, contatto o sollecitazione, e il filtro ha imparato da 12 commenti su 2000: il classificatore da solo lo trattiene",
+                "3 commenti approvati da questo indirizzo email o sito web",
+                "2 commenti nello spam da questo indirizzo email o sito web",
+                "indizi: some-future-sign");
+        assertThat(ReasonText.of(LINES, Messages.of(Locale.ENGLISH)).stream().map(ReasonText::text)).containsExactly(
+                "signs: a link shortener, a phone number, an invitation (check out, subscribe, contact me), on the article's topic",
+                "on the article's topic, with no link nor contact: the classifier alone holds it, never sends it to Spam",
+                "no link, contact or solicitation, and the filter has learned from 12 of 2000 comments: the classifier alone holds it",
+                "3 approved comments from this email address or website",
+                "2 comments in Spam from this email address or website",
+                "signs: some-future-sign");
+    }
+}
