@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         description = "A self-hosted publishing platform for independent news and opinion sites.",
         subcommands = {ServeCommand.class, ImportMarkdownCommand.class, ImportWxrCommand.class, ExportWxrCommand.class,
                 SettingsCommand.class, CommentsCommand.class, SpamEvalCommand.class, SpamStarterCommand.class, SpamCommand.class,
-                ReindexCommand.class, UserCommand.class, TokenCommand.class},
+                ReindexCommand.class, UserCommand.class, TokenCommand.class,
+                // --- ops ---
+                BackupCommand.class, RestoreCommand.class},
         footer = {"", "  test             Runs the whole test suite (handled by the ./testata launcher).",
                 "", "Every command that touches a site reads --data DIR (default ./data) and the environment:",
                 "  TESTATA_DATA, TESTATA_DATABASE_URL (jdbc:postgresql://... selects PostgreSQL),",
