@@ -84,6 +84,10 @@ public final class Site implements AutoCloseable {
     private SearchService search;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
+    // --- ops: metrics, request ids and the access log, scheduled backups ---
+    private final it.testata.metrics.Metrics metrics = new it.testata.metrics.Metrics();
+    private it.testata.backup.BackupScheduler backups;
+    private boolean accessLog;
 
     private Site(Config config) {
         this.config = config;
@@ -148,8 +152,10 @@ public final class Site implements AutoCloseable {
                         new SettingsHandlers(settings, adminFrames, renderer),
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
-                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
-        http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
+                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
+                new it.testata.metrics.MetricsHandlers(siteMetrics(renderer), settings));
+        http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors),
+                new it.testata.logs.Requests(metrics, accessLog));
         http.start(config.host(), config.port());
         changes.follow();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -161,7 +167,46 @@ public final class Site implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         scheduler = new Scheduler(articles, new Leases(db.jdbi()));
         scheduler.start();
+        backups = new it.testata.backup.BackupScheduler(config, db.jdbi(), settings, new Leases(db.jdbi()));
+        backups.start();
         return this;
+    }
+
+    // --- ops ---
+    /** Logs one line per request (off by default); call before {@link #serve}. */
+    public Site withAccessLog(boolean on) {
+        accessLog = on;
+        return this;
+    }
+
+    public it.testata.metrics.Metrics metrics() {
+        return metrics;
+    }
+
+    /** The scheduled-backup thread of a serving site (null before {@link #serve}). */
+    public it.testata.backup.BackupScheduler backups() {
+        return backups;
+    }
+
+    /** What /metrics shows of this site; outbox depth and failures join here when the mail outbox exists. */
+    private it.testata.metrics.SiteMetrics siteMetrics(Renderer renderer) {
+        db.meterPool(metrics.registry());
+        return new it.testata.metrics.SiteMetrics(metrics, db.jdbi())
+                .counter("testata.page.cache.hits", "Cacheable requests answered from the page cache (front handler included)",
+                        renderer::cacheHits)
+                .counter("testata.page.cache.misses", "Cacheable requests the page cache did not hold", renderer::cacheMisses)
+                .gauge("testata.spam.lessons", "Comments the site's moderators have taught the spam model", spam::learned)
+                .counter("testata.scheduler.runs", "Scheduled-publishing looks made by this server holding the lease",
+                        () -> scheduler == null ? 0 : scheduler.runs())
+                .counter("testata.scheduler.published", "Articles this server published on schedule",
+                        () -> scheduler == null ? 0 : scheduler.published())
+                .gauge("testata.search.index.pending", "Articles changed and not yet in this server's search index (its lag)",
+                        () -> search == null ? 0 : search.pending())
+                .counter("testata.backup.runs", "Scheduled backups this server took", () -> backups == null ? 0 : backups.runs())
+                .counter("testata.backup.failures", "Scheduled backups that failed on this server",
+                        () -> backups == null ? 0 : backups.failures())
+                .gauge("testata.backup.last.success.seconds", "When the last successful scheduled backup ended (epoch seconds)",
+                        () -> backups == null ? 0 : backups.lastSuccessSeconds());
     }
 
     /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */
@@ -194,6 +239,7 @@ public final class Site implements AutoCloseable {
     @Override
     public void close() {
         if (scheduler != null) scheduler.close();
+        if (backups != null) backups.close();
         if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {

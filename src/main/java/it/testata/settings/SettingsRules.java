@@ -56,6 +56,8 @@ public final class SettingsRules {
                 }
                 return Optional.empty();
             default:
+                // --- ops: metrics.* and backup.* ---
+                if (OpsSettings.NAMES.contains(name)) return OpsSettings.check(name, value);
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()
                             : Optional.of(name + " must be an http(s) address");
@@ -64,7 +66,8 @@ public final class SettingsRules {
                         + String.join(", social.", Settings.SOCIAL_KEYS) + ", comments.moderation, comments.close_after_days, "
                         + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds, "
                         + "spam.hold_at, spam.spam_at, spam.discard_at, spam.max_links, spam.disallowed_words, spam.disallowed_domains, "
-                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks)");
+                        + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks, "
+                        + String.join(", ", new java.util.TreeSet<>(OpsSettings.NAMES)) + ")");
         }
     }
 

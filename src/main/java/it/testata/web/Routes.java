@@ -49,7 +49,8 @@ public final class Routes {
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
-                                    MediaHandlers media, EditorHandlers editor) {
+                                    MediaHandlers media, EditorHandlers editor,
+                                    it.testata.metrics.MetricsHandlers metrics) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -93,6 +94,8 @@ public final class Routes {
                 new Route("POST", "/api/v1/comments/{id}/trash", MODERATOR, commentApi::trash),
                 new Route("DELETE", "/api/v1/comments/{id}", MODERATOR, commentApi::delete),
                 new Route("GET", "/healthz", PUBLIC, site::health),
+                // --- ops: Prometheus scrape, behind metrics.token or metrics.allow ---
+                new Route("GET", "/metrics", KEYED, metrics::scrape),
                 new Route("GET", "/media/{file}", PUBLIC, media::file),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),

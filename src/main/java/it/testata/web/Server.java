@@ -34,8 +34,9 @@ public final class Server {
      * @param personal requests owed a page of their own (the reader's comment cookies): never from the cache
      */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
-                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper) {
-        CachedPages front = new CachedPages(renderer, securityFields());
+                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
+                                 RequestObserver observer) {
+        CachedPages front = new CachedPages(renderer, securityFields(), observer);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -54,6 +55,8 @@ public final class Server {
                 server.setStopTimeout(2_000);
                 server.insertHandler(front); // outermost: Javalin attaches its servlet context further in
             });
+            config.routes.before(observer::begin); // --- ops: request id, metrics, access log ---
+            config.requestLogger.http(observer::end);
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
                 if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
@@ -145,11 +148,13 @@ public final class Server {
 
         private final Renderer renderer;
         private final HttpField[] security;
+        private final RequestObserver observer;
         private Executor blocking;
 
-        CachedPages(Renderer renderer, HttpField[] security) {
+        CachedPages(Renderer renderer, HttpField[] security, RequestObserver observer) {
             this.renderer = renderer;
             this.security = security;
+            this.observer = observer;
         }
 
         @Override
@@ -179,6 +184,7 @@ public final class Server {
                 });
                 return true;
             }
+            renderer.hit();
 
             HttpFields headers = request.getHeaders();
             boolean gzip = PageCache.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
@@ -190,6 +196,7 @@ public final class Server {
                 out.add(gzip ? wire.etagGzip : wire.etag);
                 out.add(PageCache.Wire.VARY);
                 out.add(PageCache.Wire.CACHE_CONTROL);
+                observer.front(request, response, 304);
                 response.setStatus(304);
                 response.write(true, null, callback);
                 return true;
@@ -200,6 +207,7 @@ public final class Server {
             out.add(PageCache.Wire.VARY);
             out.add(PageCache.Wire.CACHE_CONTROL);
             if (gzip) out.add(PageCache.Wire.GZIP);
+            observer.front(request, response, 200);
             response.setStatus(200);
             if (page.splice() != null) {
                 // a page with a hole (the comment form's token): filled for this response only

@@ -1,21 +1,15 @@
 package it.testata.backup;
 
 import it.testata.Site;
-import it.testata.comment.CommentForm;
-import it.testata.comment.FormToken;
 import it.testata.media.Image;
+import it.testata.support.CommentForms;
 import it.testata.support.Pictures;
 import it.testata.support.TestSite;
-import it.testata.web.Signer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,8 +66,7 @@ class BackupRestoreTest {
     @Test
     void aBackupTakenDuringACommentBurstRestoresEveryCommentAcknowledgedBeforeItAndEveryImage() throws Exception {
         long articleId = site.site().articles.publicArticle(SLUG).orElseThrow().id();
-        FormToken tokens = new FormToken(new Signer(site.site().settings.signingKey()));
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        CommentForms form = new CommentForms(site);
         record Ack(String text, long atNanos) {}
         ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -85,7 +78,7 @@ class BackupRestoreTest {
                     int n = serial.incrementAndGet();
                     String text = "Commento numero " + n + " sul nuovo sportello, scritto durante il salvataggio.";
                     try {
-                        HttpResponse<String> r = post(http, site, tokens, articleId, n, text);
+                        HttpResponse<String> r = form.post(articleId, n, text);
                         if (r.statusCode() == 303) acks.add(new Ack(text, System.nanoTime()));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
@@ -126,29 +119,10 @@ class BackupRestoreTest {
         // the restored site serves the article with the burst's comments, and takes new ones with fresh ids
         assertThat(restored.get(PATH).body()).contains(wanted.iterator().next());
         long maxId = s.db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM comments").mapTo(Long.class).one());
-        HttpResponse<String> fresh = post(http, restored, tokens, articleId, 100_000, "Un commento dopo il ripristino, con un numero nuovo.");
+        HttpResponse<String> fresh = new CommentForms(restored).post(articleId, 100_000, "Un commento dopo il ripristino, con un numero nuovo.");
         assertThat(fresh.statusCode()).isEqualTo(303);
         String location = fresh.headers().firstValue("Location").orElseThrow();
         assertThat(Long.parseLong(location.substring(location.indexOf("#comment-") + 9))).isGreaterThan(maxId);
-    }
-
-    static HttpResponse<String> post(HttpClient http, TestSite to, FormToken tokens, long articleId, int n, String text)
-            throws IOException, InterruptedException {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("author", "Lettore " + n);
-        f.put("email", "lettore" + n + "@example.org");
-        f.put("url", "");
-        f.put("comment", text);
-        f.put("comment_post_ID", String.valueOf(articleId));
-        f.put("comment_parent", "0");
-        f.put(CommentForm.HONEYPOT, "");
-        f.put(CommentForm.TOKEN, tokens.issue(Instant.now().minusSeconds(10)));
-        String body = f.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(to.url("/comments/")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", to.url(""))
-                .header("X-Forwarded-For", "198.51." + (n % 200) + ".7")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
