@@ -42,8 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (!noDemo) s.seedDemoIfEmpty();
         s.serve();
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "shutdown"));
-        System.out.println("Testata is serving " + s.settings.current().siteName() + " at http://localhost:" + s.port() + "/"
-                + "  (data: " + (s.config.databaseUrl() != null ? s.config.databaseUrl() : s.config.dataDir()) + ")");
+        String serving = "Testata is serving " + s.settings.current().siteName() + " at http://localhost:" + s.port() + "/"
+                + "  (data: " + (s.config.databaseUrl() != null ? s.config.databaseUrl() : s.config.dataDir()) + ")";
+        if (logFormat.equals("json")) org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(serving); // JSON lines only
+        else System.out.println(serving);
         return 0;
     }
 }

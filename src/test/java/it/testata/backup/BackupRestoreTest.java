@@ -180,6 +180,29 @@ class BackupRestoreTest {
         assertThat(Archive.verify(b).source()).isEqualTo(here ? "sqlite" : "postgres");
     }
 
+    @Test
+    void scheduledBackupsRunWhenDueOnOneServerAndKeepTheNewest() throws Exception {
+        Path folder = Files.createTempDirectory("testata-backups");
+        site.site().settings.update(Map.of("backup.schedule", "every 5m", "backup.keep", "2", "backup.dir", folder.toString()));
+        BackupScheduler here = site.site().backups();
+        // another server on the same database, with its own lease holder
+        BackupScheduler other = new BackupScheduler(site.config, site.site().db.jdbi(), site.site().settings,
+                new it.testata.db.Leases(site.site().db.jdbi()));
+        Instant t = Instant.now().plusSeconds(3600); // clear of anything the running thread may have taken
+        assertThat(here.tick(t)).isNotNull();
+        assertThat(other.tick(t.plusSeconds(60))).as("not due again for 5 minutes, on any server").isNull();
+        assertThat(other.tick(t.plusSeconds(360))).isNotNull();
+        assertThat(here.tick(t.plusSeconds(720))).isNotNull();
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> kept = files.sorted().toList();
+            assertThat(kept).hasSize(2);
+            for (Path p : kept) assertThat(Archive.verify(p).tables()).isNotEmpty();
+        }
+        assertThat(here.lastSuccessSeconds()).isGreaterThan(0);
+        site.site().settings.update(Map.of("backup.schedule", ""));
+        assertThat(site.cli("settings", "--data", site.dataDir.toString(), "backup.schedule=every 2m").exit()).isEqualTo(2);
+    }
+
     /** Each table's rows as the archive holds them, keyed by table (column order normalised by name). */
     static Map<String, List<String>> rows(Path archive) throws Exception {
         Manifest m = Archive.verify(archive);

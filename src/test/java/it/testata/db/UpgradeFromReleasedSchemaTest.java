@@ -43,13 +43,28 @@ class UpgradeFromReleasedSchemaTest {
         Path media = site.dataDir.resolve("media");
         Files.createDirectories(media);
         Files.write(media.resolve(IMAGE), Pictures.encode(Pictures.picture(40, 30, false), "png"));
+        beforeUpgrade = it.testata.backup.UpgradeBackup.ifDue(site.config); // backup.before_upgrade is on
         site.start(false); // this version: migrates, then serves
+    }
+
+    static Path beforeUpgrade;
+
+    @Test
+    void withBackupBeforeUpgradeOnTheOldSiteIsBackedUpBeforeMigrating() throws Exception {
+        assertThat(beforeUpgrade).isNotNull();
+        assertThat(beforeUpgrade.getParent()).isEqualTo(site.dataDir.resolve("backups"));
+        assertThat(beforeUpgrade.getFileName().toString()).startsWith("testata-before-upgrade-V006-");
+        it.testata.backup.Manifest m = it.testata.backup.Archive.verify(beforeUpgrade);
+        assertThat(m.schemaVersion()).isEqualTo("006");
+        assertThat(m.tables().stream().filter(t -> t.name().equals("articles")).findFirst().orElseThrow().rows()).isEqualTo(1);
+        // once migrated, a restart has nothing to migrate and takes no backup
+        assertThat(it.testata.backup.UpgradeBackup.ifDue(site.config)).isNull();
     }
 
     /** Rows as V006's tables take them (times in epoch milliseconds). */
     static void releasedContent(Handle h) {
         long now = PUBLISHED;
-        h.execute("INSERT INTO settings (name, value) VALUES ('site_name', 'La Gazzetta del Mulino'), ('locale', 'it')");
+        h.execute("INSERT INTO settings (name, value) VALUES ('site_name', 'La Gazzetta del Mulino'), ('locale', 'it'), ('backup.before_upgrade', 'true')");
         h.execute("INSERT INTO authors (id, name, slug, bio, created_at, email) VALUES (1, 'Giulia Neri', 'giulia-neri', '', ?, 'g@example.it')", now);
         h.execute("INSERT INTO categories (id, name, slug, parent_id, description) VALUES (1, 'Cronaca', 'cronaca', NULL, '')");
         h.execute("INSERT INTO tags (id, name, slug) VALUES (1, 'Mulini', 'mulini')");
