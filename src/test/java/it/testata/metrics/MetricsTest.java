@@ -79,6 +79,19 @@ class MetricsTest {
         assertThat(value(samples, "hikaricp_connections_active", Map.of("pool", "testata"))).isPresent();
         assertThat(samples.stream().anyMatch(s -> s.name().equals("jvm_memory_used_bytes"))).isTrue();
         assertThat(samples.stream().anyMatch(s -> s.name().equals("jvm_threads_live_threads"))).isTrue();
+
+        // the Grafana dashboard in docs/ asks only for names the scrape has (the outbox's come with the mail branch)
+        java.util.Set<String> names = new java.util.HashSet<>();
+        samples.forEach(s -> names.add(s.name()));
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docs/grafana-dashboard.json"));
+        var m = java.util.regex.Pattern.compile("\\b((testata|http_server|hikaricp)_[a-z_]+)").matcher(dashboard);
+        int checked = 0;
+        while (m.find()) {
+            if (m.group(1).startsWith("testata_outbox")) continue;
+            assertThat(names).as("dashboard metric").contains(m.group(1));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(10);
     }
 
     @Test
