@@ -52,6 +52,9 @@ class MetricsTest {
         site.site().settings.update(Map.of("metrics.token", TOKEN, "comments.moderation", "open"));
         long articleId = site.site().articles.publicArticle("l-agenzia-per-il-lavoro-apre-uno-sportello-a-san-vito").orElseThrow().id();
         assertThat(new CommentForms(site).post(articleId, 1, "Un commento per le metriche del sito.").statusCode()).isEqualTo(303);
+        // a bot fills the hidden field: answered like a held comment, only counted
+        assertThat(new CommentForms(site).post(articleId, 2, "Compra ora!", Map.of(it.testata.comment.CommentForm.HONEYPOT, "x"))
+                .statusCode()).isEqualTo(303);
         Thread.sleep(700); // every server drops the article's cached page once the change log shows the comment
         for (int i = 0; i < 3; i++) assertThat(site.get(ARTICLE).statusCode()).isEqualTo(200); // rendered, then cached
         assertThat(site.get("/nessuna/pagina/qui").statusCode()).isEqualTo(404);
@@ -73,6 +76,7 @@ class MetricsTest {
         assertThat(samples.stream().filter(s -> s.name().equals("testata_comments") && "approved".equals(s.labels().get("status")))
                 .mapToDouble(PrometheusText.Sample::value).sum()).isGreaterThanOrEqualTo(1);
         assertThat(value(samples, "testata_spam_lessons", Map.of())).isPresent();
+        assertThat(value(samples, "testata_spam_discards", Map.of("reason", "honeypot"))).hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(1));
         assertThat(value(samples, "testata_scheduler_runs_total", Map.of())).hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(1));
         assertThat(value(samples, "testata_search_index_pending", Map.of())).isPresent();
         assertThat(value(samples, "testata_backup_runs_total", Map.of())).isPresent();

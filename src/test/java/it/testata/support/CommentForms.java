@@ -29,6 +29,12 @@ public final class CommentForms {
 
     /** Comment number n (its author, e-mail and network follow n, so flood control lets a burst through). */
     public HttpResponse<String> post(long articleId, int n, String text) throws IOException, InterruptedException {
+        return post(articleId, n, text, Map.of());
+    }
+
+    /** The same with some fields set otherwise (the honeypot filled, say). */
+    public HttpResponse<String> post(long articleId, int n, String text, Map<String, String> changed)
+            throws IOException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("author", "Lettore " + n);
         f.put("email", "lettore" + n + "@example.org");
@@ -38,6 +44,7 @@ public final class CommentForms {
         f.put("comment_parent", "0");
         f.put(CommentForm.HONEYPOT, "");
         f.put(CommentForm.TOKEN, tokens.issue(Instant.now().minusSeconds(10)));
+        f.putAll(changed);
         String body = f.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return HTTP.send(HttpRequest.newBuilder(URI.create(site.url("/comments/")))
