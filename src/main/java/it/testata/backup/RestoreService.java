@@ -63,6 +63,9 @@ public final class RestoreService {
         Path data = config.dataDir();
         List<String> occupied = occupied(config);
         if (!occupied.isEmpty()) {
+            if (force && archive.toAbsolutePath().normalize().startsWith(data)) {
+                throw new NotEmpty("the archive lies inside " + data + ", which --force would empty: move it out first");
+            }
             if (!force) throw new NotEmpty("the target is not empty (" + String.join(", ", occupied)
                     + "): restore into an empty folder or schema, or pass --force to replace it");
             clear(config);

@@ -69,12 +69,7 @@ public final class Requests implements RequestObserver {
         String id = idFor(request.getHeaders().get(HEADER));
         response.getHeaders().put(HEADER, id);
         if (!accessLog) return;
-        String remote = Request.getRemoteAddr(request);
-        String forwarded = request.getHeaders().get("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank() && ("127.0.0.1".equals(remote) || "0:0:0:0:0:0:0:1".equals(remote)
-                || "::1".equals(remote))) {
-            remote = forwarded.split(",")[0].strip();
-        }
+        String remote = ClientAddress.address(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"));
         line(id, request.getMethod(), request.getHttpURI().getPath(), "cached", status, 0f, ClientAddress.truncate(remote));
     }
 

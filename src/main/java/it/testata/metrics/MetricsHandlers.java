@@ -42,17 +42,10 @@ public final class MetricsHandlers {
             byte[] given = auth.substring(7).strip().getBytes(StandardCharsets.UTF_8);
             if (MessageDigest.isEqual(given, ops.metricsToken().getBytes(StandardCharsets.UTF_8))) return true;
         }
-        String remote = ctx.req().getRemoteAddr();
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank() && loopback(remote)) remote = forwarded.split(",")[0].strip();
+        String remote = it.testata.web.ClientAddress.address(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
         for (Networks.Block b : ops.metricsAllow()) {
             if (b.covers(remote)) return true;
         }
         return false;
-    }
-
-    private static boolean loopback(String address) {
-        return address != null && (address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")
-                || address.equals("[::1]"));
     }
 }

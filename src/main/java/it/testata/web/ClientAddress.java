@@ -12,12 +12,16 @@ public final class ClientAddress {
     private ClientAddress() {}
 
     public static String network(Context ctx) {
-        String remote = ctx.req().getRemoteAddr();
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank() && isLoopback(remote)) {
-            remote = forwarded.split(",")[0].strip();
-        }
-        return truncate(remote);
+        return truncate(address(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
+    }
+
+    /**
+     * The reader's full address, for a check only (an allow list), never to keep: the connection's, or the first
+     * X-Forwarded-For address when a proxy on this machine sent it.
+     */
+    public static String address(String remote, String forwarded) {
+        if (forwarded != null && !forwarded.isBlank() && isLoopback(remote)) return forwarded.split(",")[0].strip();
+        return remote;
     }
 
     /**
