@@ -52,6 +52,10 @@ public final class RestoreCommand implements Callable<Integer> {
         } catch (RestoreService.NotEmpty e) {
             System.err.println("testata: " + e.getMessage());
             return 2;
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            // e.g. an archive from a newer version, whose schema this one does not know
+            System.err.println("testata: the archive's schema cannot be prepared by this version: " + e.getMessage());
+            return 2;
         }
     }
 }
