@@ -96,6 +96,10 @@ public final class Site implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService housekeeping;
     private List<Route> routes = List.of();
     private it.testata.mail.MailSender mailSender; // --- mail ---
+    // --- ops: metrics, request ids and the access log, scheduled backups ---
+    private final it.testata.metrics.Metrics metrics = new it.testata.metrics.Metrics();
+    private it.testata.backup.BackupScheduler backups;
+    private boolean accessLog;
 
     private Site(Config config) {
         this.config = config;
@@ -193,11 +197,14 @@ public final class Site implements AutoCloseable {
                         new it.testata.newsletter.NewsletterHandlers(newsletter, layouts, renderer, errors),
                         new it.testata.newsletter.NewsletterAdminHandlers(newsletter, mail, adminFrames, renderer),
                         new it.testata.account.PasswordResetHandlers(new it.testata.account.PasswordResetService(db.jdbi(),
-                                changes, mail, settings), adminFrames, renderer, settings, layouts)));
+                                changes, mail, settings), adminFrames, renderer, settings, layouts)),
+                // --- ops ---
+                new it.testata.metrics.MetricsHandlers(siteMetrics(renderer), settings));
         Access access = new Access(accounts, settings, errors,
                 p -> staffSettings.current().require2fa() && !twoFactor.enrolled(p.user().id()));
         http = Server.create(routes, renderer, errors, ctx -> CommentCookies.personal(ctx) || ArticlePasswords.personal(ctx),
-                access, settings::current, audit);
+                access, settings::current, audit,
+                new it.testata.logs.Requests(metrics, accessLog, () -> settings.current().trustedProxies()));
         http.start(config.host(), config.port());
         changes.follow();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -215,7 +222,47 @@ public final class Site implements AutoCloseable {
         mailSender = new it.testata.mail.MailSender(mail.outbox(), new Leases(db.jdbi()), mail::current);
         mail.attach(mailSender);
         mailSender.start();
+        // --- ops ---
+        backups = new it.testata.backup.BackupScheduler(config, db.jdbi(), settings, new Leases(db.jdbi()));
+        backups.start();
         return this;
+    }
+
+    // --- ops ---
+    /** Logs one line per request (off by default); call before {@link #serve}. */
+    public Site withAccessLog(boolean on) {
+        accessLog = on;
+        return this;
+    }
+
+    public it.testata.metrics.Metrics metrics() {
+        return metrics;
+    }
+
+    /** The scheduled-backup thread of a serving site (null before {@link #serve}). */
+    public it.testata.backup.BackupScheduler backups() {
+        return backups;
+    }
+
+    /** What /metrics shows of this site; outbox depth and failures join here when the mail outbox exists. */
+    private it.testata.metrics.SiteMetrics siteMetrics(Renderer renderer) {
+        db.meterPool(metrics.registry());
+        return new it.testata.metrics.SiteMetrics(metrics, db.jdbi())
+                .counter("testata.page.cache.hits", "Cacheable requests answered from the page cache (front handler included)",
+                        renderer::cacheHits)
+                .counter("testata.page.cache.misses", "Cacheable requests the page cache did not hold", renderer::cacheMisses)
+                .gauge("testata.spam.lessons", "Comments the site's moderators have taught the spam model", spam::learned)
+                .counter("testata.scheduler.runs", "Scheduled-publishing looks made by this server holding the lease",
+                        () -> scheduler == null ? 0 : scheduler.runs())
+                .counter("testata.scheduler.published", "Articles this server published on schedule",
+                        () -> scheduler == null ? 0 : scheduler.published())
+                .gauge("testata.search.index.pending", "Articles changed and not yet in this server's search index (its lag)",
+                        () -> search == null ? 0 : search.pending())
+                .counter("testata.backup.runs", "Scheduled backups this server took", () -> backups == null ? 0 : backups.runs())
+                .counter("testata.backup.failures", "Scheduled backups that failed on this server",
+                        () -> backups == null ? 0 : backups.failures())
+                .gauge("testata.backup.last.success.seconds", "When the last successful scheduled backup ended (epoch seconds)",
+                        () -> backups == null ? 0 : backups.lastSuccessSeconds());
     }
 
     /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */
@@ -264,6 +311,7 @@ public final class Site implements AutoCloseable {
     public void close() {
         if (scheduler != null) scheduler.close();
         if (mailSender != null) mailSender.close(); // --- mail ---
+        if (backups != null) backups.close(); // --- ops ---
         if (housekeeping != null) housekeeping.shutdownNow();
         changes.close();
         if (http != null) {

@@ -26,6 +26,7 @@ public final class Scheduler implements AutoCloseable {
     private final Leases leases;
     private final String holder = UUID.randomUUID().toString();
     private final AtomicInteger published = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread thread;
 
     public Scheduler(ArticleService articles, Leases leases) {
@@ -56,12 +57,18 @@ public final class Scheduler implements AutoCloseable {
     /** One look: when this process holds the lease, publishes what is due; returns the ids it published. */
     public List<Long> tick() {
         if (!leases.take(LEASE, holder, LEASE_LENGTH)) return List.of();
+        runs.incrementAndGet();
         List<Long> ids = articles.publishDue(Instant.now());
         if (!ids.isEmpty()) {
             published.addAndGet(ids.size());
             log.info("published scheduled articles {}", ids);
         }
         return ids;
+    }
+
+    /** How many looks this process made holding the lease (for /metrics). */
+    public long runs() {
+        return runs.get();
     }
 
     /** How many articles this process has published on schedule. */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 SettingsCommand.class, CommentsCommand.class, SpamEvalCommand.class, SpamStarterCommand.class, SpamCommand.class,
                 ReindexCommand.class, UserCommand.class, TokenCommand.class,
                 PrivacyCommand.class, // --- staff ---
-                MailCommand.class /* --- mail --- */},
+                MailCommand.class, /* --- mail --- */
+                BackupCommand.class, RestoreCommand.class}, // --- ops ---
         footer = {"", "  test             Runs the whole test suite (handled by the ./testata launcher).",
                 "", "Every command that touches a site reads --data DIR (default ./data) and the environment:",
                 "  TESTATA_DATA, TESTATA_DATABASE_URL (jdbc:postgresql://... selects PostgreSQL),",

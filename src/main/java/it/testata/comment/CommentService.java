@@ -67,8 +67,7 @@ public final class CommentService {
         // kept as typed; every comparison (flood, first-comment trust, duplicates, bans) ignores case
         String email = form.email();
         SpamInput input = new SpamInput(form.author(), email.toLowerCase(java.util.Locale.ROOT), form.url(), form.comment(), ipNet,
-                String.join("
-", article.title(), article.standfirst() == null ? "" : article.standfirst(), article.bodyMd()));
+                String.join("\n", article.title(), article.standfirst() == null ? "" : article.standfirst(), article.bodyMd()));
         SpamService.Assessment judged = spam.assess(input, spamRules);
         return changes.write((h, touched) -> {
             CommentStore.lockSubmissions(h);

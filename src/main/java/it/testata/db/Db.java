@@ -70,6 +70,11 @@ public final class Db implements AutoCloseable {
         return dialect;
     }
 
+    /** Publishes the connection pool's figures (hikaricp_connections_*) to this Micrometer registry. */
+    public void meterPool(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     /** True when the database answers a trivial query. */
     public boolean healthy() {
         try {

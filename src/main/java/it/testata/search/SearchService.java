@@ -78,6 +78,11 @@ public final class SearchService implements AutoCloseable {
         worker.scheduleWithFixedDelay(this::publishDue, 250, 250, TimeUnit.MILLISECONDS);
     }
 
+    /** Articles changed in the database and not yet in the index: the index's lag (for /metrics). */
+    public int pending() {
+        return pending.size();
+    }
+
     /** A change-log listener: queues the articles named, or a rebuild. Never blocks the writer. */
     public void onChange(Set<String> tags) {
         boolean any = false;

@@ -63,6 +63,8 @@ public final class SettingsRules {
                 // --- mail ---
                 if (it.testata.mail.MailSettings.owns(name)) return it.testata.mail.MailSettings.check(name, value);
                 // --- end mail ---
+                // --- ops: metrics.* and backup.* ---
+                if (OpsSettings.NAMES.contains(name)) return OpsSettings.check(name, value);
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()
                             : Optional.of(name + " must be an http(s) address");
@@ -72,8 +74,8 @@ public final class SettingsRules {
                         + "comments.thread_depth, comments.max_name, comments.max_email, comments.max_url, comments.max_text, comments.flood_seconds, "
                         + "spam.hold_at, spam.spam_at, spam.discard_at, spam.max_links, spam.disallowed_words, spam.disallowed_domains, "
                         + "spam.blocked_emails, spam.blocked_email_domains, spam.blocked_networks, server.trusted_proxies"
-                        + ", auth.require_2fa, privacy.ip_retention_days, audit.retention_days" // --- staff ---
-                        + ")");
+                        + ", auth.require_2fa, privacy.ip_retention_days, audit.retention_days, " // --- staff ---
+                        + String.join(", ", new java.util.TreeSet<>(OpsSettings.NAMES)) + ")"); // --- ops ---
         }
     }
 

@@ -126,6 +126,12 @@ public final class ErrorPages {
 
     private static final String RENDERED = "testata.error-rendered";
 
+    /** A short plain-text error answer that the 404 mapper leaves as it is (e.g. /metrics when it is off). */
+    public static void plain(Context ctx, int status, String text) {
+        ctx.attribute(RENDERED, Boolean.TRUE);
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(text);
+    }
+
     /** A readable page for any status; with the sidebar when the database can provide it. */
     public void render(Context ctx, int status, String heading, String message, boolean withSidebar) {
         ctx.attribute(RENDERED, Boolean.TRUE);

@@ -15,9 +15,26 @@ public final class Renderer {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final PageCache cache;
+    // --- ops: page-cache hits (the front handler's and Javalin's) and misses, for /metrics ---
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
     public Renderer(PageCache cache) {
         this.cache = cache;
+    }
+
+    /** Cacheable requests answered from the page cache, by either path. */
+    public long cacheHits() {
+        return hits.sum();
+    }
+
+    /** Cacheable requests the cache did not hold (rendered, or not a page at all). */
+    public long cacheMisses() {
+        return misses.sum();
+    }
+
+    void hit() {
+        hits.increment();
     }
 
     public byte[] render(String template, Object model) {
@@ -58,7 +75,11 @@ public final class Renderer {
     /** Answers from the cache when it holds this page; returns true when it did. */
     public boolean serveCached(Context ctx) {
         PageCache.Page page = cache.get(key(ctx));
-        if (page == null) return false;
+        if (page == null) {
+            misses.increment();
+            return false;
+        }
+        hits.increment();
         cache.send(ctx, 200, page);
         return true;
     }

@@ -116,7 +116,8 @@ public final class Routes {
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
                                     MediaHandlers media, EditorHandlers editor,
-                                    it.testata.article.PasswordHandlers passwords, Staff staff, MailRoutes mail) {
+                                    it.testata.article.PasswordHandlers passwords, Staff staff, MailRoutes mail,
+                                    it.testata.metrics.MetricsHandlers metrics) {
         List<Route> all = new java.util.ArrayList<>(staff(staff)); // --- staff ---
         all.addAll(mail.routes()); // --- mail --- (specific paths, first)
         all.addAll(List.of(
@@ -162,6 +163,8 @@ public final class Routes {
                 new Route("POST", "/api/v1/comments/{id}/trash", MODERATOR, commentApi::trash),
                 new Route("DELETE", "/api/v1/comments/{id}", MODERATOR, commentApi::delete),
                 new Route("GET", "/healthz", PUBLIC, site::health),
+                // --- ops: Prometheus scrape, behind metrics.token or metrics.allow ---
+                new Route("GET", "/metrics", KEYED, metrics::scrape),
                 new Route("GET", "/media/{file}", PUBLIC, media::file),
                 new Route("GET", "/static/<path>", PUBLIC, site::asset),
                 new Route("GET", "/privacy/", PUBLIC, site::privacy),

@@ -36,14 +36,18 @@ public final class Server {
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
                                  java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
                                  java.util.function.Supplier<it.testata.settings.Settings> settings) {
-        return create(routes, renderer, errors, personal, gatekeeper, settings, Auditor.NONE);
+        return create(routes, renderer, errors, personal, gatekeeper, settings, Auditor.NONE, RequestObserver.NONE);
     }
 
-    /** As above; the auditor hears of every request a staff guard admitted (the audit log). */
+    /**
+     * As above; the auditor hears of every request a staff guard admitted (the audit log); the observer of every
+     * request (request id, metrics, access log).
+     */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
                                  java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
-                                 java.util.function.Supplier<it.testata.settings.Settings> settings, Auditor auditor) {
-        CachedPages front = new CachedPages(renderer, securityFields(), settings);
+                                 java.util.function.Supplier<it.testata.settings.Settings> settings, Auditor auditor,
+                                 RequestObserver observer) {
+        CachedPages front = new CachedPages(renderer, securityFields(), settings, observer);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -62,6 +66,8 @@ public final class Server {
                 server.setStopTimeout(2_000);
                 server.insertHandler(front); // outermost: Javalin attaches its servlet context further in
             });
+            config.routes.before(observer::begin); // --- ops: request id, metrics, access log ---
+            config.requestLogger.http(observer::end);
             config.routes.before(ctx -> {
                 it.testata.settings.Settings s = settings.get();
                 ctx.attribute(ClientAddress.PROXIES, s.trustedProxies());
@@ -181,12 +187,15 @@ public final class Server {
         private final Renderer renderer;
         private final HttpField[] security;
         private final java.util.function.Supplier<it.testata.settings.Settings> settings;
+        private final RequestObserver observer;
         private Executor blocking;
 
-        CachedPages(Renderer renderer, HttpField[] security, java.util.function.Supplier<it.testata.settings.Settings> settings) {
+        CachedPages(Renderer renderer, HttpField[] security, java.util.function.Supplier<it.testata.settings.Settings> settings,
+                    RequestObserver observer) {
             this.renderer = renderer;
             this.security = security;
             this.settings = settings;
+            this.observer = observer;
         }
 
         @Override
@@ -221,6 +230,7 @@ public final class Server {
                 });
                 return true;
             }
+            renderer.hit();
 
             HttpFields headers = request.getHeaders();
             boolean gzip = PageCache.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
@@ -233,6 +243,7 @@ public final class Server {
                 out.add(gzip ? wire.etagGzip : wire.etag);
                 out.add(PageCache.Wire.VARY);
                 out.add(PageCache.Wire.CACHE_CONTROL);
+                observer.front(request, response, 304);
                 response.setStatus(304);
                 response.write(true, null, callback);
                 return true;
@@ -244,6 +255,7 @@ public final class Server {
             out.add(PageCache.Wire.VARY);
             out.add(PageCache.Wire.CACHE_CONTROL);
             if (gzip) out.add(PageCache.Wire.GZIP);
+            observer.front(request, response, 200);
             response.setStatus(200);
             if (page.splice() != null) {
                 // a page with a hole (the comment form's token): filled for this response only

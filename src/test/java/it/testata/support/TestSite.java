@@ -61,9 +61,14 @@ public final class TestSite implements AutoCloseable {
 
     /** A new, empty site's configuration (database created, nothing started). */
     public static TestSite create() {
+        return create(onPostgres());
+    }
+
+    /** A new, empty site's configuration on the embedded SQLite or on the test PostgreSQL, whichever this run uses. */
+    public static TestSite create(boolean postgres) {
         try {
             Path dir = Files.createTempDirectory("testata-test-");
-            if (!onPostgres()) {
+            if (!postgres) {
                 return new TestSite(dir, new Config(dir, null, null, null, 0, "127.0.0.1"), null);
             }
             String admin = System.getenv("TESTATA_TEST_PG_URL");

@@ -125,7 +125,8 @@ class CachedPagesTest {
         headers.map().forEach((k, v) -> {
             if (!k.equalsIgnoreCase("date") && !k.equalsIgnoreCase("content-length")
                     && !k.equalsIgnoreCase("transfer-encoding")) {
-                m.put(k, v);
+                // each answer has a request id of its own: compared by form only
+                m.put(k, k.equalsIgnoreCase("x-request-id") ? v.stream().map(id -> id.replaceAll("[0-9a-f]", "h")).toList() : v);
             }
         });
         return m;
