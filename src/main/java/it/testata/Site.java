@@ -120,6 +120,8 @@ public final class Site implements AutoCloseable {
         // cached article pages get a fresh comment-form token in every response
         PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
         changes.subscribe(cache::invalidate);
+        // --- scale: the sidebar is read once and kept until the change log touches it ---
+        changes.subscribe(layouts.sidebar()::onChange);
         Renderer renderer = new Renderer(cache);
         RedirectHandlers redirects = new RedirectHandlers(new RedirectStore(db.jdbi()), settings);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);
