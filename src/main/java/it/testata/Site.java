@@ -151,7 +151,8 @@ public final class Site implements AutoCloseable {
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
                 new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
-        http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
+        http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors),
+                new it.testata.comment.CommentPrefill(cookies)::forRequest); // --- scale: remembered form from the cache ---
         http.start(config.host(), config.port());
         changes.follow();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

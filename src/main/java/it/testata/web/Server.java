@@ -32,9 +32,13 @@ public final class Server {
 
     /**
      * @param personal requests owed a page of their own (the reader's comment cookies): never from the cache
+     *                 as it is
+     * @param personalize for such a request, how to make its page from the cached one (the remembered comment
+     *                    form), or null when it must be rendered
      */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
-                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper) {
+                                 java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
+                                 java.util.function.Function<Context, java.util.function.UnaryOperator<byte[]>> personalize) {
         CachedPages front = new CachedPages(renderer, securityFields());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -56,7 +60,13 @@ public final class Server {
             });
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
-                if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
+                if (!cacheable(ctx)) return;
+                if (!personal.test(ctx)) {
+                    if (renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
+                    return;
+                }
+                var own = personalize.apply(ctx);
+                if (own != null && renderer.serveCachedFor(ctx, own)) ctx.skipRemainingHandlers();
             });
             for (Route r : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r, gatekeeper));
