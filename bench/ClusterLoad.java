@@ -129,7 +129,7 @@ public class ClusterLoad {
             Matcher t = TOKEN.matcher(page.body());
             Matcher p = POST_ID.matcher(page.body());
             if (page.statusCode() != 200 || !t.find() || !p.find()) {
-                count("page " + page.statusCode());
+                count(page.statusCode() == 200 ? "no form (comments closed)" : "page " + page.statusCode());
                 return;
             }
             Thread.sleep(3_300);
