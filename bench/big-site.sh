@@ -95,7 +95,7 @@ small_dir="$(site small "$SMALL_POSTS" "$SMALL_COMMENTS")"
 big_dir="$(site big "$BIG_POSTS" "$BIG_COMMENTS")"
 for d in "$small_dir" "$big_dir"; do
   # the moderation queue: the newest approved comments become pending, up to PENDING in all
-  sqlite3 "$d/testata.db" "PRAGMA busy_timeout=10000; UPDATE comments SET status = 'pending' WHERE id IN
+  sqlite3 -cmd ".timeout 10000" "$d/testata.db" "UPDATE comments SET status = 'pending' WHERE id IN
     (SELECT id FROM comments WHERE status = 'approved' AND kind = 'comment' ORDER BY id DESC
      LIMIT max(0, $PENDING - (SELECT COUNT(*) FROM comments WHERE status = 'pending')))"
   printf 'bench-password-1\nbench-password-1\n' | "$app/testata" user add --data "$d" --email admin@bench.example \
@@ -103,15 +103,16 @@ for d in "$small_dir" "$big_dir"; do
 done
 
 free_port() { local p; while :; do p=$(( 20000 + RANDOM % 40000 )); ss -Htln "sport = :$p" | grep -q . || { echo "$p"; return; }; done; }
-start() { # name dir: starts a server, prints its port once healthy
-  local port i; port="$(free_port)"
+start() { # name dir: starts a server (not in a subshell: its pid must reach cleanup), sets $port once healthy
+  local i; port="$(free_port)"
   TESTATA_HOST=127.0.0.1 "$app/testata" serve --port "$port" --data "$2" --no-demo >"$work/$1.log" 2>&1 &
   pids+=($!)
   for i in $(seq 1 1200); do curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.1; done
-  echo "$port"
+  # search is measured on a complete index: wait (up to 30 minutes) until it is built or found up to date
+  for i in $(seq 1 1800); do curl -fsS "http://127.0.0.1:$port/?s=piazza&ready=$i" 2>/dev/null | grep -q "<mark>" && break; sleep 1; done
 }
-small="http://127.0.0.1:$(start small "$small_dir")"
-big="http://127.0.0.1:$(start big "$big_dir")"
+start small "$small_dir"; small="http://127.0.0.1:$port"
+start big "$big_dir"; big="http://127.0.0.1:$port"
 
 login() { # base: prints the session cookie header value
   local jar="$work/jar.$RANDOM" token
@@ -128,8 +129,8 @@ article() { # base: the newest article's path
 }
 sitemap_part() { curl -fsS "$1/sitemap.xml" | sed -n 's|.*<loc>https\?://[^/]*\(/sitemaps/[^<]*\)</loc>.*|\1|p' | head -n1; }
 month() { echo "$1" | sed -n 's|^\(/[0-9]*/[0-9]*/\).*|\1|p'; }
-deep_page() { # posts: the deepest category page that exists, at most 500 (20 categories, 10 a page)
-  local n=$(( $1 / 20 / 10 )); [ "$n" -gt 500 ] && n=500; [ "$n" -lt 1 ] && n=1; echo "$n"
+deep_page() { # posts: a deep category page, at most 500 (20 categories at random, 10 a page: 3/4 of the last)
+  local n=$(( $1 * 3 / 4 / 20 / 10 )); [ "$n" -gt 500 ] && n=500; [ "$n" -lt 1 ] && n=1; echo "$n"
 }
 
 lua="$work/latency.lua"
@@ -173,7 +174,8 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) processo
 printf "%-34s %9s %9s %6s   %8s %8s %8s %8s  %s\n" "address" "small/s" "big/s" "big/sm" "p50 sm" "p50 big" "p99 sm" "p99 big" "non-2xx"
 row "cached article (c=8)" 8 "" "" "$sa" "$ba"
 row "home (c=8)" 8 "" "" "/" "/"
-row "category deep page (c=8)" 8 "" "" "/category/sezione-3/page/$(deep_page "$SMALL_POSTS")/" "/category/sezione-3/page/$(deep_page "$BIG_POSTS")/"
+category_page() { local n; n="$(deep_page "$1")"; [ "$n" -gt 1 ] && echo "/category/sezione-3/page/$n/" || echo "/category/sezione-3/"; }
+row "category deep page (c=8)" 8 "" "" "$(category_page "$SMALL_POSTS")" "$(category_page "$BIG_POSTS")"
 row "month archive (c=8)" 8 "" "" "$(month "$sa")" "$(month "$ba")"
 row "sitemap part (c=8)" 8 "" "" "$(sitemap_part "$small")" "$(sitemap_part "$big")"
 row "feed (c=8)" 8 "" "" "/feed/" "/feed/"
@@ -183,4 +185,5 @@ row "article, remembered form (c=1)" 1 remember "" "$sa" "$ba"
 row "admin articles list (c=1)" 1 admin "" "/admin/articles" "/admin/articles"
 row "moderation queue, pending (c=1)" 1 admin "" "/admin/comments?status=pending" "/admin/comments?status=pending"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "resident memory (RSS) after the run: small $(( $(ps -o rss= -p "${pids[0]}") / 1024 )) MB, big $(( $(ps -o rss= -p "${pids[1]}") / 1024 )) MB (JVM options: ${TESTATA_JAVA_OPTS-as the launcher sets them})"
 echo "pending comments: small $(sqlite3 "$small_dir/testata.db" "SELECT COUNT(*) FROM comments WHERE status='pending'"), big $(sqlite3 "$big_dir/testata.db" "SELECT COUNT(*) FROM comments WHERE status='pending'")"
