@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Accepted comments per second through the whole pipeline (the real form, its token, the spam filter, the
- * durable write), from many networks: java bench/CommentLoad.java BASE_URL ARTICLE_PATH COUNT CONCURRENCY.
+ * durable write), from many networks: java bench/CommentLoad.java BASE_URL ARTICLE_PATH COUNT CONCURRENCY [FIRST_NETWORK].
  * Every commenter first fetches the page (its own token), all wait the form's 3 seconds together, then the
  * posts go out CONCURRENCY at a time, each from its own /24 network (X-Forwarded-For, as behind a proxy on
  * the same machine). Prints the answers by status and acknowledged comments per second (303 answers over the
@@ -29,7 +29,7 @@ public class CommentLoad {
     static final Pattern POST_ID = Pattern.compile("name=\"comment_post_ID\" value=\"([0-9]+)\"");
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
+        if (args.length != 4 && args.length != 5) {
             System.err.println("usage: java bench/CommentLoad.java BASE_URL ARTICLE_PATH COUNT CONCURRENCY");
             System.exit(2);
         }
@@ -37,12 +37,14 @@ public class CommentLoad {
         String path = args[1];
         int count = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
+        int first = args.length > 4 ? Integer.parseInt(args[4]) : 0; // a warm-up uses other networks (flood control)
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<String> forms = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String ip = "10." + (i / 250 % 250) + "." + (i % 250) + ".9";
+            int net = first + i;
+            String ip = "10." + (net / 250 % 250) + "." + (net % 250) + ".9";
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("X-Forwarded-For", ip).build(), HttpResponse.BodyHandlers.ofString());
             Matcher t = TOKEN.matcher(page.body());

@@ -49,7 +49,7 @@ for db in $DATABASES; do
   until curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$port$ARTICLE" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { tail "$work/$db.log" >&2; exit 1; }; sleep 0.2
   done
-  "$JAVA" bench/CommentLoad.java "http://127.0.0.1:$port" "$ARTICLE" 50 8 >/dev/null   # warm-up, not counted
+  "$JAVA" bench/CommentLoad.java "http://127.0.0.1:$port" "$ARTICLE" 50 8 50000 >/dev/null   # warm-up on other networks, not counted
   out="$("$JAVA" bench/CommentLoad.java "http://127.0.0.1:$port" "$ARTICLE" "$COUNT" "$CONCURRENCY")"
   run="$(sed -n 's/^run //p' <<<"$out")"
   stored="$(count_sql "SELECT COUNT(*) FROM comments WHERE body_raw LIKE '%$run numero%'")"
