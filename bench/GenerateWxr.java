@@ -17,6 +17,8 @@ import java.util.Random;
  * java bench/GenerateWxr.java OUT.xml [POSTS=10000] [COMMENTS=100000]. Half the posts use block-editor markup,
  * half classic content with blank-line paragraphs and [caption] shortcodes; comments are threaded (about a
  * third are replies), mostly approved, some pending and trashed, a few pingbacks. Fixed seed: same file each run.
+ * Posts are dated like a real archive: spread over the ten years before {@link #LAST_POST} (a date in the past),
+ * a little irregularly, so every post and comment is public and the archives cover many years and months.
  */
 public class GenerateWxr {
     static final String[] WORDS = ("il la un una borgo piazza fontana mercato festa libro coro teatro ponte fiume "
@@ -26,6 +28,9 @@ public class GenerateWxr {
     static final DateTimeFormatter WP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     static final DateTimeFormatter RFC = DateTimeFormatter.RFC_1123_DATE_TIME;
     static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    /** The newest post's date; the others go back ten years from it. Fixed, so the file is the same each run. */
+    static final LocalDateTime LAST_POST = LocalDateTime.of(2026, 11, 1, 8, 0);
+    static final long SPAN_MINUTES = java.time.Duration.between(LAST_POST.minusYears(10), LAST_POST).toMinutes();
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
@@ -66,10 +71,13 @@ public class GenerateWxr {
                         + "]]></wp:tag_slug><wp:tag_name><![CDATA[Tema " + t + "]]></wp:tag_name></wp:tag>\n");
             }
             long commentId = 1;
-            LocalDateTime start = LocalDateTime.of(2015, 1, 1, 8, 0);
+            LocalDateTime start = LAST_POST.minusMinutes(SPAN_MINUTES);
+            double step = (double) SPAN_MINUTES / Math.max(1, posts);
             for (int p = 1; p <= posts; p++) {
                 int n = comments / posts + (p <= comments % posts ? 1 : 0);
-                LocalDateTime local = start.plusMinutes(p * 437L);
+                // evenly spread, each moved by up to a third of the step, never past LAST_POST
+                long jitter = (long) (step / 3 * (r.nextDouble() - 0.5));
+                LocalDateTime local = start.plusMinutes(Math.min(SPAN_MINUTES, Math.round(p * step) + jitter));
                 LocalDateTime gmt = local.atZone(ROME).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
                 String title = sentence(r, 6).replace(".", "") + " " + p;
                 String slug = title.toLowerCase(Locale.ROOT).replace(' ', '-');

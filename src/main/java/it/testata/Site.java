@@ -151,6 +151,8 @@ public final class Site implements AutoCloseable {
         // cached article pages get a fresh comment-form token in every response
         PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
         changes.subscribe(cache::invalidate);
+        // --- scale: the sidebar is read once and kept until the change log touches it ---
+        changes.subscribe(layouts.sidebar()::onChange);
         Renderer renderer = new Renderer(cache);
         RedirectHandlers redirects = new RedirectHandlers(new RedirectStore(db.jdbi()), settings);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);
@@ -200,11 +202,14 @@ public final class Site implements AutoCloseable {
                                 changes, mail, settings), adminFrames, renderer, settings, layouts)),
                 // --- ops ---
                 new it.testata.metrics.MetricsHandlers(siteMetrics(renderer), settings));
+        var prefill = new it.testata.comment.CommentPrefill(cookies); // --- scale ---
         Access access = new Access(accounts, settings, errors,
                 p -> staffSettings.current().require2fa() && !twoFactor.enrolled(p.user().id()));
         http = Server.create(routes, renderer, errors, ctx -> CommentCookies.personal(ctx) || ArticlePasswords.personal(ctx),
                 access, settings::current, audit,
-                new it.testata.logs.Requests(metrics, accessLog, () -> settings.current().trustedProxies()));
+                new it.testata.logs.Requests(metrics, accessLog, () -> settings.current().trustedProxies()),
+                // --- scale: remembered form from the cache (never for an unlocked protected article) ---
+                ctx -> ArticlePasswords.personal(ctx) ? null : prefill.forRequest(ctx));
         http.start(config.host(), config.port());
         changes.follow();
         housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

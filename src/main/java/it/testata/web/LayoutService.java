@@ -16,15 +16,22 @@ public final class LayoutService {
     public static final List<String> TAGS = List.of("sidebar:articles", "sidebar:comments");
 
     private final SettingsService settings;
-    private final ArticleStore articles;
-    private final CommentStore comments;
     private final Assets assets;
+    private final Sidebar sidebar;
 
     public LayoutService(SettingsService settings, ArticleStore articles, CommentStore comments, Assets assets) {
         this.settings = settings;
-        this.articles = articles;
-        this.comments = comments;
         this.assets = assets;
+        this.sidebar = new Sidebar(zone -> {
+            Instant now = Instant.now();
+            return new Sidebar.Lists(articles.listPublic(ArticleQuery.all(), now, 5, 0),
+                    comments.recentApproved(5, now, zone));
+        }, () -> articles.nextPublication(Instant.now()).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+    }
+
+    /** The kept sidebar, which the change log keeps current (see {@link Sidebar#onChange}). */
+    public Sidebar sidebar() {
+        return sidebar;
     }
 
     public Settings site() {
@@ -37,10 +44,9 @@ public final class LayoutService {
 
     public Layout layout(Context ctx, String title, String description, String canonicalPath, String jsonLd) {
         Settings s = site();
-        Instant now = Instant.now();
+        Sidebar.Lists side = sidebar.lists(s.zone());
         return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, description, canonicalPath,
-                jsonLd, articles.listPublic(ArticleQuery.all(), now, 5, 0),
-                comments.recentApproved(5, now, s.zone()), searchTerm(ctx), false);
+                jsonLd, side.articles(), side.comments(), searchTerm(ctx), false);
     }
 
     /** A frame without database reads, for error pages when the database itself may be the problem. */

@@ -85,6 +85,32 @@ public final class Renderer {
     }
 
     /**
+     * Answers from the cache with the page changed for this reader alone (the remembered comment form): the
+     * plain body with a fresh token, changed, gzip-compressed when accepted; private, never stored by others.
+     * False when the page is not cached.
+     */
+    public boolean serveCachedFor(Context ctx, java.util.function.UnaryOperator<byte[]> personalize) {
+        PageCache.Page page = cache.get(key(ctx));
+        if (page == null || !page.contentType().startsWith("text/html")) return false;
+        byte[] body = personalize.apply(page.bodyFor(false, cache::fill));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.header("Vary", "Accept-Encoding, Cookie");
+        ctx.status(200).contentType(page.contentType());
+        if (PageCache.acceptsGzip(ctx.header("Accept-Encoding"))) {
+            var out = new java.io.ByteArrayOutputStream(body.length / 3);
+            try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+                gz.write(body);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ctx.header("Content-Encoding", "gzip");
+            body = out.toByteArray();
+        }
+        ctx.result(body);
+        return true;
+    }
+
+    /**
      * Renders a public page, keeps it in the cache tagged with what it shows (plus the frame's tags), and
      * sends it. The model is built by the caller after {@code generation} was read, so a change that lands
      * while rendering is never hidden by the cache.

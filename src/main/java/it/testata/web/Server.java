@@ -32,21 +32,28 @@ public final class Server {
 
     /**
      * @param personal requests owed a page of their own (the reader's comment cookies): never from the cache
+     *                 as it is
+     * @param personalize for such a request, how to make its page from the cached one (the remembered comment
+     *                    form), or null when it must be rendered
      */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
                                  java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
                                  java.util.function.Supplier<it.testata.settings.Settings> settings) {
-        return create(routes, renderer, errors, personal, gatekeeper, settings, Auditor.NONE, RequestObserver.NONE);
+        return create(routes, renderer, errors, personal, gatekeeper, settings, Auditor.NONE, RequestObserver.NONE, ctx -> null);
     }
 
     /**
      * As above; the auditor hears of every request a staff guard admitted (the audit log); the observer of every
      * request (request id, metrics, access log).
+     *
+     * @param personalize for a personal request, how to make its page from the cached one (the remembered comment
+     *                    form), or null when it must be rendered
      */
     public static Javalin create(List<Route> routes, Renderer renderer, ErrorPages errors,
                                  java.util.function.Predicate<Context> personal, Gatekeeper gatekeeper,
                                  java.util.function.Supplier<it.testata.settings.Settings> settings, Auditor auditor,
-                                 RequestObserver observer) {
+                                 RequestObserver observer,
+                                 java.util.function.Function<Context, java.util.function.UnaryOperator<byte[]>> personalize) {
         CachedPages front = new CachedPages(renderer, securityFields(), settings, observer);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -72,7 +79,13 @@ public final class Server {
                 it.testata.settings.Settings s = settings.get();
                 ctx.attribute(ClientAddress.PROXIES, s.trustedProxies());
                 SecurityHeaders.apply(ctx, SecurityHeaders.https(s.baseUrl(), ClientAddress.https(ctx)));
-                if (cacheable(ctx) && !personal.test(ctx) && renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
+                if (!cacheable(ctx)) return;
+                if (!personal.test(ctx)) {
+                    if (renderer.serveCached(ctx)) ctx.skipRemainingHandlers();
+                    return;
+                }
+                var own = personalize.apply(ctx);
+                if (own != null && renderer.serveCachedFor(ctx, own)) ctx.skipRemainingHandlers();
             });
             for (Route r : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(),

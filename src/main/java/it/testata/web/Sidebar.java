@@ -1,0 +1,73 @@
+package it.testata.web;
+
+import it.testata.article.Article;
+import it.testata.comment.RecentComment;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The sidebar every public page shows (recent articles, recent comments), read from the database once and kept
+ * until a change touches it: a tag {@code sidebar:*}, {@code article:*}, {@code lists} or {@code settings} from
+ * the change log (on every server within a poll), or the next scheduled publication time passing. A page render
+ * therefore costs no query for it. A change that arrives while the lists are being read leaves them unkept.
+ */
+public final class Sidebar {
+    /** What the sidebar shows. */
+    public record Lists(List<Article> articles, List<RecentComment> comments) { }
+
+    /** Reads the lists from the database for the given zone (paths carry the local date). */
+    @FunctionalInterface
+    public interface Loader {
+        Lists load(ZoneId zone);
+    }
+
+    private record Kept(ZoneId zone, Lists lists, long expiresAt) { }
+
+    private final Loader loader;
+    private final LongSupplier nextPublication;
+    private final LongSupplier clock;
+    private volatile Kept kept;
+    private long generation;
+
+    public Sidebar(Loader loader, LongSupplier nextPublication) {
+        this(loader, nextPublication, System::currentTimeMillis);
+    }
+
+    Sidebar(Loader loader, LongSupplier nextPublication, LongSupplier clock) {
+        this.loader = loader;
+        this.nextPublication = nextPublication;
+        this.clock = clock;
+    }
+
+    /** The lists for this zone: the kept ones when still valid, else read now (and kept unless a change raced). */
+    public Lists lists(ZoneId zone) {
+        Kept k = kept;
+        if (k != null && k.zone().equals(zone) && clock.getAsLong() < k.expiresAt()) return k.lists();
+        long gen;
+        synchronized (this) {
+            gen = generation;
+        }
+        long expires = nextPublication.getAsLong();
+        Lists fresh = loader.load(zone);
+        synchronized (this) {
+            if (gen == generation) kept = new Kept(zone, fresh, expires);
+        }
+        return fresh;
+    }
+
+    /** Change log listener: forgets the lists when a change may alter them. */
+    public void onChange(Set<String> tags) {
+        for (String t : tags) {
+            if (t.startsWith("sidebar:") || t.startsWith("article:") || t.equals("lists") || t.equals(PageCache.ALL)) {
+                synchronized (this) {
+                    generation++;
+                    kept = null;
+                }
+                return;
+            }
+        }
+    }
+}
