@@ -38,6 +38,8 @@ import it.testata.settings.SettingsHandlers;
 import it.testata.media.ImageService;
 import it.testata.media.ImageStore;
 import it.testata.media.MediaHandlers;
+import it.testata.media.LibraryHandlers;
+import it.testata.media.LibraryService;
 import it.testata.search.SearchHandlers;
 import it.testata.search.SearchService;
 import it.testata.search.SearchStore;
@@ -97,6 +99,9 @@ public final class Site implements AutoCloseable {
         this.commentService = new CommentService(comments, changes, spam);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
         this.images = new ImageService(new ImageStore(db.jdbi()), changes, config.dataDir().resolve("media"));
+        // --- newsroom --- images kept only on disk by older versions move into the database
+        int moved = images.importDiskFiles();
+        if (moved > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("moved {} image files into the database", moved);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -130,6 +135,10 @@ public final class Site implements AutoCloseable {
         search.start();
         AdminFrames adminFrames = new AdminFrames(settings, assets);
         MediaHandlers media = new MediaHandlers(images, adminFrames::messages);
+        // --- newsroom ---
+        LibraryService library = new LibraryService(new ImageStore(db.jdbi()), images, changes);
+        changes.subscribe(library::onChange);
+        Routes.Newsroom newsroom = new Routes.Newsroom(new LibraryHandlers(library, media, adminFrames, renderer));
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
@@ -148,7 +157,8 @@ public final class Site implements AutoCloseable {
                         new SettingsHandlers(settings, adminFrames, renderer),
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
-                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
+                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
+                newsroom);
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static it.testata.web.Route.Guard.ADMIN;
+import static it.testata.web.Route.Guard.EDITOR;
 import static it.testata.web.Route.Guard.AUTHOR;
 import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.MODERATOR;
@@ -44,12 +45,16 @@ public final class Routes {
     /** The back office's moderation queue, settings and accounts pages. */
     public record BackOffice(ModerationHandlers moderation, SettingsHandlers settings, UserHandlers users) {}
 
+    // --- newsroom ---
+    /** The newsroom's media library, trash and preview links. */
+    public record Newsroom(it.testata.media.LibraryHandlers library) {}
+
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
-                                    MediaHandlers media, EditorHandlers editor) {
+                                    MediaHandlers media, EditorHandlers editor, Newsroom newsroom) {
         return List.of(
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -77,6 +82,13 @@ public final class Routes {
                 new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update),
                 new Route("GET", "/admin/articles/{id}/revisions", AUTHOR, editor::revisions),
                 new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", AUTHOR, editor::restore),
+                // --- newsroom ---
+                new Route("GET", "/admin/media", AUTHOR, newsroom.library()::list),
+                new Route("POST", "/admin/media", AUTHOR, newsroom.library()::upload),
+                new Route("GET", "/admin/media/{id}", AUTHOR, newsroom.library()::image),
+                new Route("POST", "/admin/media/{id}", AUTHOR, newsroom.library()::describe),
+                new Route("POST", "/admin/media/{id}/delete", EDITOR, newsroom.library()::delete),
+                // --- end newsroom ---
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
                 new Route("GET", "/api/v1/categories", STAFF, api::categories),
                 new Route("GET", "/api/v1/tags", STAFF, api::tags),
