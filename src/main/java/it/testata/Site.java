@@ -28,6 +28,8 @@ import it.testata.db.Db;
 import it.testata.db.Leases;
 import it.testata.editor.EditorHandlers;
 import it.testata.editor.EditorStore;
+import it.testata.editor.NewsroomHandlers;
+import it.testata.editor.NewsroomService;
 import it.testata.feed.FeedHandlers;
 import it.testata.feed.FeedService;
 import it.testata.feed.FeedStore;
@@ -138,7 +140,11 @@ public final class Site implements AutoCloseable {
         // --- newsroom ---
         LibraryService library = new LibraryService(new ImageStore(db.jdbi()), images, changes);
         changes.subscribe(library::onChange);
-        Routes.Newsroom newsroom = new Routes.Newsroom(new LibraryHandlers(library, media, adminFrames, renderer));
+        NewsroomService newsroomService = new NewsroomService(articles, new EditorStore(db.jdbi()), changes, signer);
+        EditorHandlers editor = new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames,
+                renderer, errors, newsroomService, library);
+        Routes.Newsroom newsroom = new Routes.Newsroom(new LibraryHandlers(library, media, adminFrames, renderer),
+                new NewsroomHandlers(newsroomService, editor, articles, articlePages, settings));
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),
@@ -157,8 +163,7 @@ public final class Site implements AutoCloseable {
                         new SettingsHandlers(settings, adminFrames, renderer),
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
-                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
-                newsroom);
+                editor, newsroom);
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

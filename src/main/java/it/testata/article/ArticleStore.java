@@ -51,6 +51,12 @@ public final class ArticleStore {
                 .map(a -> a.withTags(tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()))));
     }
 
+    /** An image's alt text from the media library (newsroom); empty when it has none or is unknown. */
+    public String imageAlt(String image) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT alt FROM images WHERE name = :name").bind("name", image)
+                .mapTo(String.class).findOne().orElse(""));
+    }
+
     public Optional<Article> findPublicPage(String slug, Instant now) {
         return jdbi.withHandle(h -> h.createQuery(SELECT_FULL + "WHERE a.slug = :slug AND " + PUBLIC_PAGE)
                 .bind("slug", slug).bind("now", now.toEpochMilli())

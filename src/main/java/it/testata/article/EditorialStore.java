@@ -63,7 +63,11 @@ public final class EditorialStore {
     }
 
     private static String where(StaffQuery q, Map<String, Object> binds) {
-        StringBuilder w = new StringBuilder();
+        StringBuilder w = new StringBuilder(q.trash() ? " AND a.trashed_at IS NOT NULL" : " AND a.trashed_at IS NULL");
+        if (q.kind() != null) {
+            w.append(" AND a.kind = :kind");
+            binds.put("kind", q.kind());
+        }
         if (q.status() != null) {
             w.append(" AND a.status = :status");
             binds.put("status", q.status().db());

@@ -20,7 +20,13 @@ import java.util.stream.Collectors;
  */
 public record ArticleListPage(AdminFrame frame, List<Article> items, int page, int pages, int total,
                               String status, String author, String category, String q,
-                              List<Author> authors, List<Term> categories, boolean allAuthors, ZoneId zone) {
+                              List<Author> authors, List<Term> categories, boolean allAuthors, ZoneId zone,
+                              String notice) {
+
+    /** True when this page lists the trash. */
+    public boolean trash() {
+        return "trash".equals(status);
+    }
 
     /** This list's address with another page number. */
     public String pageUrl(int n) {

@@ -17,14 +17,16 @@ import java.util.Optional;
 /**
  * The editor's fields as typed (strings, so that a refused form comes back exactly as it was sent). The
  * publication time is a datetime-local value in the site's time zone; tags are comma-separated; image is the
- * stored name of the featured image (empty for none).
+ * stored name of the featured image (empty for none); byline is the name the article is signed with (empty: the
+ * writer's own, or the article's as it is); comments is "1" when readers may comment.
  */
 public record EditorForm(String title, String standfirst, String slug, String body, String category,
-                         String newCategory, String tags, String status, String publishAt, String image) {
+                         String newCategory, String tags, String status, String publishAt, String image,
+                         String byline, String comments) {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public static EditorForm blank() {
-        return new EditorForm("", "", "", "", "", "", "", "draft", "", "");
+        return new EditorForm("", "", "", "", "", "", "", "draft", "", "", "", "1");
     }
 
     /** The form for an article as it is stored. */
@@ -33,18 +35,20 @@ public record EditorForm(String title, String standfirst, String slug, String bo
                 a.category() == null ? "" : a.category().name(), "",
                 String.join(", ", a.tags().stream().map(Term::name).toList()), a.status().db(),
                 a.publishedAt() == null ? "" : LOCAL.format(a.publishedAt().atZone(zone)),
-                a.image() == null ? "" : a.image());
+                a.image() == null ? "" : a.image(), a.author().name(), a.commentsOpen() ? "1" : "");
     }
 
     /** The fields of a submitted editor form (or the preview script's request). */
     public static EditorForm read(Context ctx) {
         return new EditorForm(field(ctx, "title"), field(ctx, "standfirst"), field(ctx, "slug"), field(ctx, "body"),
                 field(ctx, "category"), field(ctx, "category_new"), field(ctx, "tags"), field(ctx, "status"),
-                field(ctx, "publish_at"), field(ctx, "image"));
+                field(ctx, "publish_at"), field(ctx, "image"), field(ctx, "byline").strip(),
+                "1".equals(ctx.formParam("comments_open")) ? "1" : "");
     }
 
     public EditorForm withImage(String name) {
-        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name);
+        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name,
+                byline, comments);
     }
 
     /** The tag names, trimmed, without empties. */
@@ -66,6 +70,27 @@ public record EditorForm(String title, String standfirst, String slug, String bo
         } catch (DateTimeParseException e) {
             throw new DateTimeException("unreadable time " + publishAt, e);
         }
+    }
+
+    public boolean commentsOpen() {
+        return "1".equals(comments);
+    }
+
+    /** Words in the body as a reader counts them (Markdown's marks and link addresses left out). */
+    public int words() {
+        String text = body.replaceAll("\\]\\([^)]*\\)", " ").replaceAll("<[^>]*>", " ")
+                .replaceAll("[#*_>`~\\[\\]!|-]", " ");
+        int n = 0;
+        for (String w : text.split("\\s+")) {
+            if (w.chars().anyMatch(Character::isLetterOrDigit)) n++;
+        }
+        return n;
+    }
+
+    /** Minutes to read the body at about 200 words a minute; at least one for any text. */
+    public int readingMinutes() {
+        int w = words();
+        return w == 0 ? 0 : Math.max(1, (int) Math.round(w / 200.0));
     }
 
     public boolean hasImage() {

@@ -47,7 +47,7 @@ public final class Routes {
 
     // --- newsroom ---
     /** The newsroom's media library, trash and preview links. */
-    public record Newsroom(it.testata.media.LibraryHandlers library) {}
+    public record Newsroom(it.testata.media.LibraryHandlers library, it.testata.editor.NewsroomHandlers editor) {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
@@ -88,6 +88,10 @@ public final class Routes {
                 new Route("GET", "/admin/media/{id}", AUTHOR, newsroom.library()::image),
                 new Route("POST", "/admin/media/{id}", AUTHOR, newsroom.library()::describe),
                 new Route("POST", "/admin/media/{id}/delete", EDITOR, newsroom.library()::delete),
+                new Route("POST", "/admin/articles/{id}/trash", AUTHOR, newsroom.editor()::trash),
+                new Route("POST", "/admin/articles/{id}/untrash", AUTHOR, newsroom.editor()::restore),
+                new Route("POST", "/admin/articles/{id}/delete", ADMIN, newsroom.editor()::deleteForever),
+                new Route("GET", "/preview/{token}", PUBLIC, newsroom.editor()::preview),
                 // --- end newsroom ---
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
                 new Route("GET", "/api/v1/categories", STAFF, api::categories),
