@@ -24,7 +24,7 @@
       body.selectionStart = body.selectionEnd = start + insert.length;
       body.dispatchEvent(new Event("input"));
       body.focus();
-      warning.textContent = button.getAttribute("data-alt") ? "" : picker.getAttribute("data-no-alt");
+      warning.textContent = button.getAttribute("data-alt") === "1" ? "" : picker.getAttribute("data-no-alt");
     });
   });
 })();
