@@ -18,15 +18,16 @@ import java.util.Optional;
  * The editor's fields as typed (strings, so that a refused form comes back exactly as it was sent). The
  * publication time is a datetime-local value in the site's time zone; tags are comma-separated; image is the
  * stored name of the featured image (empty for none); byline is the name the article is signed with (empty: the
- * writer's own, or the article's as it is); comments is "1" when readers may comment.
+ * writer's own, or the article's as it is); comments is "1" when readers may comment; kind is "page" for a new
+ * page (empty otherwise).
  */
 public record EditorForm(String title, String standfirst, String slug, String body, String category,
                          String newCategory, String tags, String status, String publishAt, String image,
-                         String byline, String comments) {
+                         String byline, String comments, String kind) {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public static EditorForm blank() {
-        return new EditorForm("", "", "", "", "", "", "", "draft", "", "", "", "1");
+        return new EditorForm("", "", "", "", "", "", "", "draft", "", "", "", "1", "");
     }
 
     /** The form for an article as it is stored. */
@@ -35,7 +36,7 @@ public record EditorForm(String title, String standfirst, String slug, String bo
                 a.category() == null ? "" : a.category().name(), "",
                 String.join(", ", a.tags().stream().map(Term::name).toList()), a.status().db(),
                 a.publishedAt() == null ? "" : LOCAL.format(a.publishedAt().atZone(zone)),
-                a.image() == null ? "" : a.image(), a.author().name(), a.commentsOpen() ? "1" : "");
+                a.image() == null ? "" : a.image(), a.author().name(), a.commentsOpen() ? "1" : "", "");
     }
 
     /** The fields of a submitted editor form (or the preview script's request). */
@@ -43,12 +44,21 @@ public record EditorForm(String title, String standfirst, String slug, String bo
         return new EditorForm(field(ctx, "title"), field(ctx, "standfirst"), field(ctx, "slug"), field(ctx, "body"),
                 field(ctx, "category"), field(ctx, "category_new"), field(ctx, "tags"), field(ctx, "status"),
                 field(ctx, "publish_at"), field(ctx, "image"), field(ctx, "byline").strip(),
-                "1".equals(ctx.formParam("comments_open")) ? "1" : "");
+                "1".equals(ctx.formParam("comments_open")) ? "1" : "", "page".equals(ctx.formParam("kind")) ? "page" : "");
     }
 
     public EditorForm withImage(String name) {
         return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name,
-                byline, comments);
+                byline, comments, kind);
+    }
+
+    public EditorForm asPage() {
+        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, image,
+                byline, comments, "page");
+    }
+
+    public boolean page() {
+        return "page".equals(kind);
     }
 
     /** The tag names, trimmed, without empties. */

@@ -70,8 +70,18 @@ public final class EditorHandlers {
 
     /** GET /admin/articles?status=&author=&category=&q=&page= */
     public void list(Context ctx) {
+        list(ctx, "post");
+    }
+
+    /** GET /admin/pages (the same filters): the site's pages, apart from its articles. */
+    public void pages(Context ctx) {
+        list(ctx, "page");
+    }
+
+    private void list(Context ctx, String kind) {
         Principal p = Access.principal(ctx);
-        AdminFrame frame = frames.frame(ctx, "editor.list.title", "articles");
+        boolean pages = kind.equals("page");
+        AdminFrame frame = frames.frame(ctx, pages ? "pages.list.title" : "editor.list.title", pages ? "pages" : "articles");
         String status = param(ctx, "status");
         Status s = statusOf(status);
         boolean trash = "trash".equals(status);
@@ -87,17 +97,22 @@ public final class EditorHandlers {
             // a hand-typed page number that is not one: the first page
         }
         StaffQuery query = new StaffQuery(s, author.isEmpty() ? null : author, category.isEmpty() ? null : category,
-                null, q.isEmpty() ? null : q, all ? null : ownAuthorId(p), "post", trash);
+                null, q.isEmpty() ? null : q, all ? null : ownAuthorId(p), kind, trash);
         ArticleService.ArticleList list = articles.staffList(query, page, PER_PAGE);
         renderer.privatePage(ctx, 200, "admin/articles/list.jte", new ArticleListPage(frame, list.items(), page,
                 list.pages(), list.total(), status, author, category, q, store.authorsWithArticles(),
                 articles.terms("category").stream().map(TermCount::term).toList(), all, frame.site().zone(),
-                listNotice(frame, param(ctx, "done"))));
+                listNotice(frame, param(ctx, "done")), kind));
     }
 
     /** GET /admin/articles/new */
     public void newArticle(Context ctx) {
         editor(ctx, 200, EditorForm.blank(), Map.of(), null, null, null);
+    }
+
+    /** GET /admin/pages/new: the editor for a new page (no category, tags or comments on a page's address). */
+    public void newPage(Context ctx) {
+        editor(ctx, 200, EditorForm.blank().asPage(), Map.of(), null, null, null);
     }
 
     /** GET /admin/articles/{id} */
@@ -195,6 +210,7 @@ public final class EditorHandlers {
             editor(ctx, 422, form, problems, existing, null, null);
             return;
         }
+        if (existing == null && form.page()) newsroom.makePage(saved.id());
         String image = form.hasImage() ? form.image() : null;
         if (!Objects.equals(image, saved.image())) articles.setImage(saved.id(), image);
         if (form.commentsOpen() != saved.commentsOpen()) articles.setCommentsOpen(saved.id(), form.commentsOpen());
@@ -274,7 +290,8 @@ public final class EditorHandlers {
         problems.forEach((field, key) -> texts.put(field, msg.t(key)));
         List<String> categories = articles.terms("category").stream().map(TermCount::term).map(Term::name).toList();
         String publicUrl = a != null && a.status() == Status.PUBLISHED && a.publishedAt() != null
-                && !a.publishedAt().isAfter(Instant.now()) ? a.path(frame.site().zone()) : null;
+                && !a.publishedAt().isAfter(Instant.now())
+                ? (newsroom.isPage(a.id()) ? "/" + a.slug() + "/" : a.path(frame.site().zone())) : null;
         renderer.privatePage(ctx, status, "admin/articles/editor.jte", new EditorPage(frame, form, texts, a, categories,
                 preview, noticeKey == null ? null : msg.t(noticeKey), publicUrl, extras(ctx, frame, form, a)));
     }

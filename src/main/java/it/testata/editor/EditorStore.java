@@ -47,6 +47,15 @@ public final class EditorStore {
                 .bind("id", articleId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
     }
 
+    static void makePage(Handle h, long id) {
+        h.createUpdate("UPDATE articles SET kind = 'page' WHERE id = :id").bind("id", id).execute();
+    }
+
+    public boolean isPage(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id AND kind = 'page'")
+                .bind("id", id).mapTo(Integer.class).one() > 0);
+    }
+
     /** Puts an article in the trash; false when there is none outside it. */
     static boolean trash(Handle h, long id, Instant now) {
         return h.createUpdate("""

@@ -48,6 +48,19 @@ public final class NewsroomService {
         });
     }
 
+    /** Makes a just-created article a page (served at /{slug}/, in no list). */
+    public void makePage(long id) {
+        changes.write((h, touched) -> {
+            EditorStore.makePage(h, id);
+            touched.addAll(ArticleService.tagsForArticle(id));
+            return null;
+        });
+    }
+
+    public boolean isPage(long id) {
+        return store.isPage(id);
+    }
+
     /** Deletes a trashed article for good, with its comments and revisions; false when it is not in the trash. */
     public boolean deleteForever(long id) {
         if (store.trashedAt(id).isEmpty()) return false;

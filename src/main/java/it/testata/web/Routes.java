@@ -92,6 +92,8 @@ public final class Routes {
                 new Route("POST", "/admin/articles/{id}/untrash", AUTHOR, newsroom.editor()::restore),
                 new Route("POST", "/admin/articles/{id}/delete", ADMIN, newsroom.editor()::deleteForever),
                 new Route("GET", "/preview/{token}", PUBLIC, newsroom.editor()::preview),
+                new Route("GET", "/admin/pages", AUTHOR, editor::pages),
+                new Route("GET", "/admin/pages/new", AUTHOR, editor::newPage),
                 // --- end newsroom ---
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
                 new Route("GET", "/api/v1/categories", STAFF, api::categories),

@@ -62,7 +62,6 @@ class NewsroomBrowserTest {
 
             b.find(".media-item a[href^='/admin/media/'] .media-name").click();
             waiting(b).until(d -> b.findAll("#alt").size() == 1);
-            String name = b.find("h1").getText();
             b.find("#alt").sendKeys("Le bancarelle del mercato");
             b.find("#credit").sendKeys("Foto della redazione");
             b.find("form[action^='/admin/media/'] button.primary").click();
@@ -94,7 +93,6 @@ class NewsroomBrowserTest {
             assertThat(img.getDomAttribute("alt")).isEqualTo("Le bancarelle del mercato");
             assertThat((Boolean) b.driver().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)).isTrue();
             assertThat(b.consoleErrors()).isEmpty();
-            assertThat(name).isEqualTo("mercato.png");
         }
     }
 

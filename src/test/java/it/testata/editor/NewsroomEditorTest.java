@@ -198,10 +198,16 @@ class NewsroomEditorTest {
     }
 
     @Test
-    void pagesAreNotListedAmongArticles() {
+    void pagesHaveTheirOwnListAndAreServedAtTheirSlug() {
         StaffClient c = as("ed@example.org");
-        long id = created(c, fields("Chi siamo davvero", "published"));
-        site.site().db.jdbi().useHandle(h -> h.execute("UPDATE articles SET kind = 'page' WHERE id = ?", id));
+        Document form = c.page("/admin/pages/new");
+        assertThat(form.select("h1").text()).isEqualTo("Nuova pagina");
+        assertThat(form.selectFirst("input[name=kind]").val()).isEqualTo("page");
+        long id = created(c, fields("Chi siamo davvero", "published", "slug", "chi-siamo-davvero", "kind", "page"));
+        assertThat(site.get("/chi-siamo-davvero/").statusCode()).isEqualTo(200);
+        assertThat(c.page("/admin/pages").select(".admin-table td a").eachText()).contains("Chi siamo davvero");
         assertThat(c.page("/admin/articles").select(".admin-table td a").eachText()).doesNotContain("Chi siamo davvero");
+        assertThat(c.page("/admin/articles/" + id).selectFirst(".editor-links a[href='/chi-siamo-davvero/']")).isNotNull();
+        assertThat(site.get("/").body()).doesNotContain("Chi siamo davvero");
     }
 }
