@@ -24,13 +24,13 @@ public record ArticleListPage(AdminFrame frame, List<Article> items, int page, i
                               String notice, String kind) {
 
     /** True when this is the pages' list rather than the articles'. */
-    public boolean pages() {
+    public boolean forPages() {
         return "page".equals(kind);
     }
 
     /** The list's own address. */
     public String base() {
-        return pages() ? "/admin/pages" : "/admin/articles";
+        return forPages() ? "/admin/pages" : "/admin/articles";
     }
 
     /** True when this page lists the trash. */
