@@ -144,7 +144,7 @@ public final class Site implements AutoCloseable {
         EditorHandlers editor = new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames,
                 renderer, errors, newsroomService, library);
         Routes.Newsroom newsroom = new Routes.Newsroom(new LibraryHandlers(library, media, adminFrames, renderer),
-                new NewsroomHandlers(newsroomService, editor, articles, articlePages, settings));
+                new NewsroomHandlers(newsroomService, editor, articles, articlePages, settings, errors));
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer),

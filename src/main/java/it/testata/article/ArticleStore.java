@@ -184,7 +184,9 @@ public final class ArticleStore {
                                               created_at, updated_at, author_id, category_id)
                         VALUES (:slug, :title, :standfirst, :md, :html, :status, :published, :now, :now, :author, :category)
                         ON CONFLICT (slug) DO UPDATE SET title = excluded.title, standfirst = excluded.standfirst,
-                            body_md = excluded.body_md, body_html = excluded.body_html, status = excluded.status,
+                            body_md = excluded.body_md, body_html = excluded.body_html,
+                            status = CASE WHEN articles.trashed_at IS NULL THEN excluded.status ELSE 'draft' END,
+                            trashed_status = CASE WHEN articles.trashed_at IS NULL THEN NULL ELSE excluded.status END,
                             published_at = excluded.published_at, updated_at = excluded.updated_at,
                             author_id = excluded.author_id, category_id = excluded.category_id
                         RETURNING id""")

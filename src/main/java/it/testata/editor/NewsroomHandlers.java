@@ -7,6 +7,7 @@ import it.testata.article.ArticleHandlers;
 import it.testata.article.ArticleService;
 import it.testata.article.Status;
 import it.testata.settings.SettingsService;
+import it.testata.web.ErrorPages;
 import it.testata.web.NotFound;
 
 import java.time.Instant;
@@ -21,9 +22,11 @@ public final class NewsroomHandlers {
     private final ArticleService articles;
     private final ArticleHandlers pages;
     private final SettingsService settings;
+    private final ErrorPages errors;
 
     public NewsroomHandlers(NewsroomService newsroom, EditorHandlers editor, ArticleService articles,
-                            ArticleHandlers pages, SettingsService settings) {
+                            ArticleHandlers pages, SettingsService settings, ErrorPages errors) {
+        this.errors = errors;
         this.newsroom = newsroom;
         this.editor = editor;
         this.articles = articles;
@@ -52,8 +55,9 @@ public final class NewsroomHandlers {
         Article a = editor.editable(ctx);
         if (a == null) return;
         if (!newsroom.deleteForever(a.id())) {
-            ctx.status(409).contentType("text/plain; charset=utf-8").header("Cache-Control", "private, no-store")
-                    .result(it.testata.web.Messages.of(settings.current().javaLocale()).t("editor.error.notInTrash"));
+            it.testata.web.Messages msg = it.testata.web.Messages.of(settings.current().javaLocale());
+            errors.render(ctx, 409, msg.t("editor.trash.deleteForever"), msg.t("editor.error.notInTrash"), false);
+            ctx.header("Cache-Control", "private, no-store");
             return;
         }
         ctx.redirect("/admin/articles?status=trash&done=deleted", HttpStatus.SEE_OTHER);
