@@ -202,19 +202,29 @@ public final class EditorHandlers {
         ArticleDraft draft = new ArticleDraft(form.slug().strip(), form.title(), form.standfirst(), form.body(), status,
                 when, author, form.categoryName(), form.tagList());
         Article saved;
+        // a new page is saved as a draft, made a page, then given its status: it is never a public post meanwhile
+        boolean newPage = existing == null && form.page();
         try {
-            saved = existing == null ? articles.create(draft, p.user().id())
+            saved = existing == null ? articles.create(newPage ? asDraft(draft) : draft, p.user().id())
                     : articles.update(existing.id(), draft, p.user().id()).orElseThrow(NotFound::new);
         } catch (ArticleService.Invalid e) {
             e.errors().forEach((field, key) -> problems.put(field.equals("published_at") ? "publish_at" : field, key));
             editor(ctx, 422, form, problems, existing, null, null);
             return;
         }
-        if (existing == null && form.page()) newsroom.makePage(saved.id());
+        if (newPage) {
+            newsroom.makePage(saved.id());
+            if (draft.status() != Status.DRAFT) saved = articles.update(saved.id(), draft, p.user().id()).orElseThrow();
+        }
         String image = form.hasImage() ? form.image() : null;
         if (!Objects.equals(image, saved.image())) articles.setImage(saved.id(), image);
         if (form.commentsOpen() != saved.commentsOpen()) articles.setCommentsOpen(saved.id(), form.commentsOpen());
         ctx.redirect("/admin/articles/" + saved.id() + "?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private static ArticleDraft asDraft(ArticleDraft d) {
+        return new ArticleDraft(d.slug(), d.title(), d.standfirst(), d.bodyMd(), Status.DRAFT, d.publishedAt(),
+                d.authorName(), d.category(), d.tags());
     }
 
     /** The form with a newly uploaded featured image, or with none when "remove" was ticked. */
