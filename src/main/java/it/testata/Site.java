@@ -30,6 +30,8 @@ import it.testata.db.Db;
 import it.testata.db.Leases;
 import it.testata.editor.EditorHandlers;
 import it.testata.editor.EditorStore;
+import it.testata.editor.NewsroomHandlers;
+import it.testata.editor.NewsroomService;
 import it.testata.feed.FeedHandlers;
 import it.testata.feed.FeedService;
 import it.testata.feed.FeedStore;
@@ -40,6 +42,8 @@ import it.testata.settings.SettingsHandlers;
 import it.testata.media.ImageService;
 import it.testata.media.ImageStore;
 import it.testata.media.MediaHandlers;
+import it.testata.media.LibraryHandlers;
+import it.testata.media.LibraryService;
 import it.testata.search.SearchHandlers;
 import it.testata.search.SearchService;
 import it.testata.search.SearchStore;
@@ -128,6 +132,9 @@ public final class Site implements AutoCloseable {
         this.contact = new it.testata.contact.ContactService(new it.testata.contact.ContactStore(db.jdbi()), changes, spam, mail);
         this.newsletter = new it.testata.newsletter.NewsletterService(new it.testata.newsletter.NewsletterStore(db.jdbi()),
                 changes, mail, settings);
+        // --- newsroom --- images kept only on disk by older versions move into the database
+        int moved = images.importDiskFiles();
+        if (moved > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("moved {} image files into the database", moved);
     }
 
     /** Opens the database (migrating it) and wires the services; no server. */
@@ -165,6 +172,14 @@ public final class Site implements AutoCloseable {
         search.start();
         AdminFrames adminFrames = new AdminFrames(settings, assets);
         MediaHandlers media = new MediaHandlers(images, adminFrames::messages);
+        // --- newsroom ---
+        LibraryService library = new LibraryService(new ImageStore(db.jdbi()), images, changes);
+        changes.subscribe(library::onChange);
+        NewsroomService newsroomService = new NewsroomService(articles, new EditorStore(db.jdbi()), changes, signer);
+        EditorHandlers editor = new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames,
+                renderer, errors, newsroomService, library);
+        Routes.Newsroom newsroom = new Routes.Newsroom(new LibraryHandlers(library, media, adminFrames, renderer),
+                new NewsroomHandlers(newsroomService, editor, articles, articlePages, settings, errors));
         routes = Routes.table(articlePages,
                 new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
                 new SiteHandlers(db, assets, layouts, renderer, () -> staffSettings.current().ipRetentionDays()),
@@ -183,7 +198,7 @@ public final class Site implements AutoCloseable {
                         new SettingsHandlers(settings, adminFrames, renderer),
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
-                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
+                editor,
                 new PasswordHandlers(articles, articlePasswords, articlePages, layouts, errors),
                 // --- staff: second factor, profile, audit log, privacy tools ---
                 new Routes.Staff(
@@ -201,7 +216,8 @@ public final class Site implements AutoCloseable {
                         new it.testata.account.PasswordResetHandlers(new it.testata.account.PasswordResetService(db.jdbi(),
                                 changes, mail, settings), adminFrames, renderer, settings, layouts)),
                 // --- ops ---
-                new it.testata.metrics.MetricsHandlers(siteMetrics(renderer), settings));
+                new it.testata.metrics.MetricsHandlers(siteMetrics(renderer), settings),
+                newsroom); // --- newsroom ---
         var prefill = new it.testata.comment.CommentPrefill(cookies); // --- scale ---
         Access access = new Access(accounts, settings, errors,
                 p -> staffSettings.current().require2fa() && !twoFactor.enrolled(p.user().id()));

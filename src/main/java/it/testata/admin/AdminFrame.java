@@ -23,6 +23,8 @@ public record AdminFrame(Settings site, Messages msg, Assets assets, User user, 
     public static final List<NavItem> NAV = List.of(
             new NavItem("dashboard", "/admin/", "admin.nav.dashboard", List.of(Role.values())),
             new NavItem("articles", "/admin/articles", "admin.nav.articles", List.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)),
+            new NavItem("pages", "/admin/pages", "admin.nav.pages", List.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)), // --- newsroom ---
+            new NavItem("media", "/admin/media", "admin.nav.media", List.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)), // --- newsroom ---
             new NavItem("comments", "/admin/comments", "admin.nav.comments", List.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR)),
             new NavItem("settings", "/admin/settings", "admin.nav.settings", List.of(Role.ADMIN)),
             new NavItem("users", "/admin/users", "admin.nav.users", List.of(Role.ADMIN)),

@@ -17,7 +17,7 @@ public final class DashboardStore {
     public Map<String, Integer> articlesByStatus() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String s : new String[] {"draft", "scheduled", "published"}) out.put(s, 0);
-        jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM articles GROUP BY status")
+        jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM articles WHERE trashed_at IS NULL GROUP BY status")
                 .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;

@@ -136,7 +136,7 @@ public final class ArticleHandlers {
         Article shell = a.withoutContent();
         String path = isPage(a) ? "/" + a.slug() + "/" : a.path(layouts.site().zone());
         Layout frame = layouts.layout(ctx, a.title(), "", path, null).withNoindex();
-        return new ArticlePage(frame, shell, null, new ArticlePage.Lock(error));
+        return new ArticlePage(frame, shell, null, new ArticlePage.Lock(error), "");
     }
 
     /** An article page with a given comment section, e.g. a refused comment shown again with its messages. */
@@ -157,7 +157,19 @@ public final class ArticleHandlers {
         Layout frame = layouts.layout(ctx, a.title(), a.isProtected() ? "" : a.standfirst(), a.path(layouts.site().zone()), null);
         if (ctx.queryParam("replytocom") != null || a.isProtected()) frame = frame.withNoindex();
         frame = frame.withJsonLd(StructuredData.newsArticle(a.isProtected() ? a.withoutContent() : a, frame.baseUrl(), frame));
-        return new ArticlePage(frame, a, comments);
+        return new ArticlePage(frame, a, comments, articles.imageAlt(a.image()));
+    }
+
+    // --- newsroom ---
+    /**
+     * A draft or scheduled article as it will look, for whoever holds its signed preview link: never cached,
+     * never indexed, without the comment form (nobody can comment on an article that is not public).
+     */
+    public void preview(Context ctx, Article a) {
+        Layout frame = layouts.layout(ctx, a.title(), a.standfirst(), a.path(layouts.site().zone()), null).withNoindex();
+        CommentsView none = new CommentsView(List.of(), 0, false, null, java.util.Map.of(), null, null, false, "");
+        ctx.header("X-Robots-Tag", "noindex, nofollow");
+        personal(ctx, 200, new ArticlePage(frame, a, none, articles.imageAlt(a.image())));
     }
 
     private void list(Context ctx, ArticleQuery query, String basePath, String title, String heading, String intro) {

@@ -4,13 +4,18 @@ import it.testata.comment.CommentsView;
 import it.testata.web.Layout;
 
 /**
- * What article/article.jte (and page.jte) receive: the frame, the article, its comment section, and for a
- * password-protected article not yet unlocked, the password form ({@code lock}; null otherwise).
+ * What article/article.jte (and page.jte) receive: the frame, the article, its comment section, for a
+ * password-protected article not yet unlocked the password form ({@code lock}; null otherwise), and the featured
+ * image's alt text from the media library (empty when it has none).
  */
-public record ArticlePage(Layout layout, Article article, CommentsView comments, Lock lock) {
+public record ArticlePage(Layout layout, Article article, CommentsView comments, Lock lock, String imageAlt) {
 
     public ArticlePage(Layout layout, Article article, CommentsView comments) {
-        this(layout, article, comments, null);
+        this(layout, article, comments, null, "");
+    }
+
+    public ArticlePage(Layout layout, Article article, CommentsView comments, String imageAlt) {
+        this(layout, article, comments, null, imageAlt);
     }
 
     /** The password form of a locked article: the message beside it after a wrong or throttled attempt, else null. */

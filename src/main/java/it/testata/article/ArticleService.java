@@ -123,6 +123,11 @@ public final class ArticleService {
         });
     }
 
+    /** The media library's alt text of an image (by its stored name); empty for none. */
+    public String imageAlt(String image) {
+        return image == null ? "" : store.imageAlt(image);
+    }
+
     /** True when the site has no article at all: a new site, ready for the demo content. */
     public boolean empty() {
         return store.countAll() == 0;

@@ -53,6 +53,12 @@ public final class ArticleStore {
                 .map(a -> a.withTags(tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()))));
     }
 
+    /** An image's alt text from the media library (newsroom); empty when it has none or is unknown. */
+    public String imageAlt(String image) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT alt FROM images WHERE name = :name").bind("name", image)
+                .mapTo(String.class).findOne().orElse(""));
+    }
+
     public Optional<Article> findPublicPage(String slug, Instant now) {
         return jdbi.withHandle(h -> h.createQuery(SELECT_FULL + "WHERE a.slug = :slug AND " + PUBLIC_PAGE)
                 .bind("slug", slug).bind("now", now.toEpochMilli())
@@ -186,7 +192,9 @@ public final class ArticleStore {
                                               created_at, updated_at, author_id, category_id)
                         VALUES (:slug, :title, :standfirst, :md, :html, :status, :published, :now, :now, :author, :category)
                         ON CONFLICT (slug) DO UPDATE SET title = excluded.title, standfirst = excluded.standfirst,
-                            body_md = excluded.body_md, body_html = excluded.body_html, status = excluded.status,
+                            body_md = excluded.body_md, body_html = excluded.body_html,
+                            status = CASE WHEN articles.trashed_at IS NULL THEN excluded.status ELSE 'draft' END,
+                            trashed_status = CASE WHEN articles.trashed_at IS NULL THEN NULL ELSE excluded.status END,
                             published_at = excluded.published_at, updated_at = excluded.updated_at,
                             author_id = excluded.author_id, category_id = excluded.category_id
                         RETURNING id""")

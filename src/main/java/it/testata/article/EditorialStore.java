@@ -63,7 +63,11 @@ public final class EditorialStore {
     }
 
     private static String where(StaffQuery q, Map<String, Object> binds) {
-        StringBuilder w = new StringBuilder();
+        StringBuilder w = new StringBuilder(q.trash() ? " AND a.trashed_at IS NOT NULL" : " AND a.trashed_at IS NULL");
+        if (q.kind() != null) {
+            w.append(" AND a.kind = :kind");
+            binds.put("kind", q.kind());
+        }
         if (q.status() != null) {
             w.append(" AND a.status = :status");
             binds.put("status", q.status().db());
@@ -149,11 +153,16 @@ public final class EditorialStore {
         return id;
     }
 
-    /** Updates every field of the article with this id; false when there is none. */
+    /**
+     * Updates every field of the article with this id; false when there is none. An article in the trash stays a
+     * draft there (newsroom): the status given is the one it gets back when restored.
+     */
     public static boolean update(Handle h, long id, ArticleDraft d, long authorId, Long categoryId, Instant now) {
         int n = bindFields(h.createUpdate("""
                         UPDATE articles SET slug = :slug, title = :title, standfirst = :standfirst, body_md = :md,
-                            body_html = :html, status = :status, published_at = :published, updated_at = :now,
+                            body_html = :html, status = CASE WHEN trashed_at IS NULL THEN :status ELSE 'draft' END,
+                            trashed_status = CASE WHEN trashed_at IS NULL THEN NULL ELSE :status END,
+                            published_at = :published, updated_at = :now,
                             author_id = :author, category_id = :category
                         WHERE id = :id"""), d, authorId, categoryId, now)
                 .bind("id", id).execute();

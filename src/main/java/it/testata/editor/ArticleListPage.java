@@ -20,7 +20,23 @@ import java.util.stream.Collectors;
  */
 public record ArticleListPage(AdminFrame frame, List<Article> items, int page, int pages, int total,
                               String status, String author, String category, String q,
-                              List<Author> authors, List<Term> categories, boolean allAuthors, ZoneId zone) {
+                              List<Author> authors, List<Term> categories, boolean allAuthors, ZoneId zone,
+                              String notice, String kind) {
+
+    /** True when this is the pages' list rather than the articles'. */
+    public boolean forPages() {
+        return "page".equals(kind);
+    }
+
+    /** The list's own address. */
+    public String base() {
+        return forPages() ? "/admin/pages" : "/admin/articles";
+    }
+
+    /** True when this page lists the trash. */
+    public boolean trash() {
+        return "trash".equals(status);
+    }
 
     /** This list's address with another page number. */
     public String pageUrl(int n) {
@@ -33,7 +49,7 @@ public record ArticleListPage(AdminFrame frame, List<Article> items, int page, i
         String query = params.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return "/admin/articles" + (query.isEmpty() ? "" : "?" + query);
+        return base() + (query.isEmpty() ? "" : "?" + query);
     }
 
     public String when(Article a) {

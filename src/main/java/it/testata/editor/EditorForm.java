@@ -18,15 +18,17 @@ import java.util.Optional;
 /**
  * The editor's fields as typed (strings, so that a refused form comes back exactly as it was sent). The
  * publication time is a datetime-local value in the site's time zone; tags are comma-separated; image is the
- * stored name of the featured image (empty for none).
+ * stored name of the featured image (empty for none); password protects the article (empty for none); byline is the name the article is signed with (empty: the
+ * writer's own, or the article's as it is); comments is "1" when readers may comment; kind is "page" for a new
+ * page (empty otherwise).
  */
 public record EditorForm(String title, String standfirst, String slug, String body, String category,
                          String newCategory, String tags, String status, String publishAt, String image,
-                         String password) {
+                         String password, String byline, String comments, String kind) {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public static EditorForm blank() {
-        return new EditorForm("", "", "", "", "", "", "", "draft", "", "", "");
+        return new EditorForm("", "", "", "", "", "", "", "draft", "", "", "", "", "1", "");
     }
 
     /** The form for an article as it is stored. */
@@ -35,7 +37,8 @@ public record EditorForm(String title, String standfirst, String slug, String bo
                 a.category() == null ? "" : a.category().name(), "",
                 String.join(", ", a.tags().stream().map(Term::name).toList()), a.status().db(),
                 a.publishedAt() == null ? "" : LOCAL.format(a.publishedAt().atZone(zone)),
-                a.image() == null ? "" : a.image(), a.password() == null ? "" : a.password());
+                a.image() == null ? "" : a.image(), a.password() == null ? "" : a.password(),
+                a.author().name(), a.commentsOpen() ? "1" : "", "");
     }
 
     /** The fields of a submitted editor form (or the preview script's request). */
@@ -44,11 +47,23 @@ public record EditorForm(String title, String standfirst, String slug, String bo
         return new EditorForm(CleanText.line(field(ctx, "title")), CleanText.text(field(ctx, "standfirst")),
                 field(ctx, "slug"), CleanText.text(field(ctx, "body")), CleanText.line(field(ctx, "category")),
                 CleanText.line(field(ctx, "category_new")), CleanText.line(field(ctx, "tags")), field(ctx, "status"),
-                field(ctx, "publish_at"), field(ctx, "image"), CleanText.line(field(ctx, "post_password")).strip());
+                field(ctx, "publish_at"), field(ctx, "image"), CleanText.line(field(ctx, "post_password")).strip(),
+                CleanText.line(field(ctx, "byline")).strip(),
+                "1".equals(ctx.formParam("comments_open")) ? "1" : "", "page".equals(ctx.formParam("kind")) ? "page" : "");
     }
 
     public EditorForm withImage(String name) {
-        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name, password);
+        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, name,
+                password, byline, comments, kind);
+    }
+
+    public EditorForm asPage() {
+        return new EditorForm(title, standfirst, slug, body, category, newCategory, tags, status, publishAt, image,
+                password, byline, comments, "page");
+    }
+
+    public boolean page() {
+        return "page".equals(kind);
     }
 
     /** The tag names, trimmed, without empties. */
@@ -70,6 +85,27 @@ public record EditorForm(String title, String standfirst, String slug, String bo
         } catch (DateTimeParseException e) {
             throw new DateTimeException("unreadable time " + publishAt, e);
         }
+    }
+
+    public boolean commentsOpen() {
+        return "1".equals(comments);
+    }
+
+    /** Words in the body as a reader counts them (Markdown's marks and link addresses left out). */
+    public int words() {
+        String text = body.replaceAll("\\]\\([^)]*\\)", " ").replaceAll("<[^>]*>", " ")
+                .replaceAll("[#*_>`~\\[\\]!|-]", " ");
+        int n = 0;
+        for (String w : text.split("\\s+")) {
+            if (w.chars().anyMatch(Character::isLetterOrDigit)) n++;
+        }
+        return n;
+    }
+
+    /** Minutes to read the body at about 200 words a minute; at least one for any text. */
+    public int readingMinutes() {
+        int w = words();
+        return w == 0 ? 0 : Math.max(1, (int) Math.round(w / 200.0));
     }
 
     public boolean hasImage() {

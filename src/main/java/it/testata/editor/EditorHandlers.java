@@ -19,6 +19,7 @@ import it.testata.article.Term;
 import it.testata.article.TermCount;
 import it.testata.media.Image;
 import it.testata.media.ImageService;
+import it.testata.media.LibraryService;
 import it.testata.media.MediaHandlers;
 import it.testata.web.ErrorPages;
 import it.testata.web.Messages;
@@ -50,9 +51,14 @@ public final class EditorHandlers {
     private final AdminFrames frames;
     private final Renderer renderer;
     private final ErrorPages errors;
+    private final NewsroomService newsroom;
+    private final LibraryService library;
 
     public EditorHandlers(ArticleService articles, EditorStore store, ImageService images, MediaHandlers media,
-                          AdminFrames frames, Renderer renderer, ErrorPages errors) {
+                          AdminFrames frames, Renderer renderer, ErrorPages errors, NewsroomService newsroom,
+                          LibraryService library) {
+        this.newsroom = newsroom;
+        this.library = library;
         this.articles = articles;
         this.store = store;
         this.images = images;
@@ -64,11 +70,22 @@ public final class EditorHandlers {
 
     /** GET /admin/articles?status=&author=&category=&q=&page= */
     public void list(Context ctx) {
+        list(ctx, "post");
+    }
+
+    /** GET /admin/pages (the same filters): the site's pages, apart from its articles. */
+    public void pages(Context ctx) {
+        list(ctx, "page");
+    }
+
+    private void list(Context ctx, String kind) {
         Principal p = Access.principal(ctx);
-        AdminFrame frame = frames.frame(ctx, "editor.list.title", "articles");
+        boolean pages = kind.equals("page");
+        AdminFrame frame = frames.frame(ctx, pages ? "pages.list.title" : "editor.list.title", pages ? "pages" : "articles");
         String status = param(ctx, "status");
         Status s = statusOf(status);
-        if (s == null) status = "";
+        boolean trash = "trash".equals(status);
+        if (s == null && !trash) status = "";
         boolean all = p.role().editsAll();
         String author = all ? param(ctx, "author") : "";
         String category = param(ctx, "category");
@@ -80,16 +97,22 @@ public final class EditorHandlers {
             // a hand-typed page number that is not one: the first page
         }
         StaffQuery query = new StaffQuery(s, author.isEmpty() ? null : author, category.isEmpty() ? null : category,
-                null, q.isEmpty() ? null : q, all ? null : ownAuthorId(p));
+                null, q.isEmpty() ? null : q, all ? null : ownAuthorId(p), kind, trash);
         ArticleService.ArticleList list = articles.staffList(query, page, PER_PAGE);
         renderer.privatePage(ctx, 200, "admin/articles/list.jte", new ArticleListPage(frame, list.items(), page,
                 list.pages(), list.total(), status, author, category, q, store.authorsWithArticles(),
-                articles.terms("category").stream().map(TermCount::term).toList(), all, frame.site().zone()));
+                articles.terms("category").stream().map(TermCount::term).toList(), all, frame.site().zone(),
+                listNotice(frame, param(ctx, "done")), kind));
     }
 
     /** GET /admin/articles/new */
     public void newArticle(Context ctx) {
         editor(ctx, 200, EditorForm.blank(), Map.of(), null, null, null);
+    }
+
+    /** GET /admin/pages/new: the editor for a new page (no category, tags or comments on a page's address). */
+    public void newPage(Context ctx) {
+        editor(ctx, 200, EditorForm.blank().asPage(), Map.of(), null, null, null);
     }
 
     /** GET /admin/articles/{id} */
@@ -99,6 +122,7 @@ public final class EditorHandlers {
         String notice = switch (param(ctx, "done")) {
             case "saved" -> "editor.notice.saved";
             case "restored" -> "editor.notice.restored";
+            case "untrashed" -> "editor.notice.untrashed";
             default -> null;
         };
         editor(ctx, 200, EditorForm.of(a, frames.frame(ctx, "editor.edit.title", "articles").site().zone()),
@@ -127,6 +151,10 @@ public final class EditorHandlers {
 
     private void save(Context ctx, Article existing) throws Exception {
         Principal p = Access.principal(ctx);
+        if (existing != null && newsroom.trashedAt(existing.id()).isPresent()) {
+            editor(ctx, 409, EditorForm.read(ctx), Map.of("status", "editor.error.inTrash"), existing, null, null);
+            return;
+        }
         AdminFrame frame = frames.frame(ctx, "editor.edit.title", "articles");
         ZoneId zone = frame.site().zone();
         EditorForm form = EditorForm.read(ctx);
@@ -163,25 +191,57 @@ public final class EditorHandlers {
             return;
         }
         String author = existing == null ? p.user().name() : existing.author().name();
+        if (p.role().editsAll() && !form.byline().isEmpty() && !form.byline().equals(author)) {
+            if (bylines(p).contains(form.byline())) {
+                author = form.byline();
+            } else {
+                problems.put("byline", "editor.error.byline");
+                editor(ctx, 422, form, problems, existing, null, null);
+                return;
+            }
+        }
         ArticleDraft draft = new ArticleDraft(form.slug().strip(), form.title(), form.standfirst(), form.body(), status,
                 when, author, form.categoryName(), form.tagList());
         Article saved;
+        // a new page, or a new protected article, is saved as a draft, made a page or locked, then given its status:
+        // it is never a public post, nor public without its password, meanwhile
+        boolean newPage = existing == null && form.page();
+        String password = form.password().isEmpty() ? null : form.password();
+        boolean twoStep = newPage || (existing == null && password != null);
+        // an article given a password is locked before the save that may publish it
+        if (existing != null && password != null && !password.equals(existing.password())) {
+            articles.setPassword(existing.id(), password);
+        }
+        Boolean newsletter = it.testata.newsletter.NewsletterService.choice(ctx.formParam("newsletter")); // --- mail ---
         try {
             // --- mail --- the "send to subscribers" choice travels with the save that publishes
-            Boolean newsletter = it.testata.newsletter.NewsletterService.choice(ctx.formParam("newsletter"));
             saved = it.testata.newsletter.NewsletterService.withChoice(newsletter, () -> existing == null
-                    ? articles.create(draft, p.user().id())
+                    ? articles.create(twoStep ? asDraft(draft) : draft, p.user().id())
                     : articles.update(existing.id(), draft, p.user().id()).orElseThrow(NotFound::new));
         } catch (ArticleService.Invalid e) {
             e.errors().forEach((field, key) -> problems.put(field.equals("published_at") ? "publish_at" : field, key));
             editor(ctx, 422, form, problems, existing, null, null);
             return;
         }
+        if (twoStep) {
+            long id = saved.id();
+            if (newPage) newsroom.makePage(id);
+            if (password != null) articles.setPassword(id, password);
+            if (draft.status() != Status.DRAFT) {
+                saved = it.testata.newsletter.NewsletterService.withChoice(newsletter,
+                        () -> articles.update(id, draft, p.user().id()).orElseThrow());
+            }
+        }
         String image = form.hasImage() ? form.image() : null;
         if (!Objects.equals(image, saved.image())) articles.setImage(saved.id(), image);
-        String password = form.password().isEmpty() ? null : form.password();
         if (!Objects.equals(password, saved.password())) articles.setPassword(saved.id(), password);
+        if (form.commentsOpen() != saved.commentsOpen()) articles.setCommentsOpen(saved.id(), form.commentsOpen());
         ctx.redirect("/admin/articles/" + saved.id() + "?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private static ArticleDraft asDraft(ArticleDraft d) {
+        return new ArticleDraft(d.slug(), d.title(), d.standfirst(), d.bodyMd(), Status.DRAFT, d.publishedAt(),
+                d.authorName(), d.category(), d.tags());
     }
 
     /** The form with a newly uploaded featured image, or with none when "remove" was ticked. */
@@ -257,16 +317,55 @@ public final class EditorHandlers {
         problems.forEach((field, key) -> texts.put(field, msg.t(key)));
         List<String> categories = articles.terms("category").stream().map(TermCount::term).map(Term::name).toList();
         String publicUrl = a != null && a.status() == Status.PUBLISHED && a.publishedAt() != null
-                && !a.publishedAt().isAfter(Instant.now()) ? a.path(frame.site().zone()) : null;
+                && !a.publishedAt().isAfter(Instant.now())
+                ? (newsroom.isPage(a.id()) ? "/" + a.slug() + "/" : a.path(frame.site().zone())) : null;
         renderer.privatePage(ctx, status, "admin/articles/editor.jte", new EditorPage(frame, form, texts, a, categories,
-                preview, noticeKey == null ? null : msg.t(noticeKey), publicUrl));
+                preview, noticeKey == null ? null : msg.t(noticeKey), publicUrl, extras(ctx, frame, form, a)));
+    }
+
+    // --- newsroom: bylines, trash, preview link, alt-text warnings, the library's images ---
+    private EditorPage.Extras extras(Context ctx, AdminFrame frame, EditorForm form, Article a) {
+        Principal p = Access.principal(ctx);
+        String trashed = a == null ? null : newsroom.trashedAt(a.id())
+                .map(t -> frame.msg().dateTime(t, frame.site().zone())).orElse(null);
+        String previewUrl = a != null && trashed == null && (a.status() != Status.PUBLISHED
+                || a.publishedAt() != null && a.publishedAt().isAfter(Instant.now()))
+                ? origin(ctx, frame) + newsroom.previewPath(a.id(), Instant.now()) : null;
+        List<String> bylines = p.role().editsAll() ? bylines(p) : List.of();
+        if (a != null && !bylines.isEmpty() && !bylines.contains(a.author().name())) {
+            bylines = new java.util.ArrayList<>(bylines);
+            bylines.addFirst(a.author().name()); // an imported or former writer's byline stays choosable
+        }
+        return new EditorPage.Extras(bylines, trashed, previewUrl, p.role() == it.testata.account.Role.ADMIN,
+                library.usedBy(form.image(), form.body()).stream().filter(i -> !i.hasAlt()).toList(),
+                images.recent(12));
+    }
+
+    /** The site's address for links handed to others: base_url when set, else the request's own. */
+    private static String origin(Context ctx, AdminFrame frame) {
+        String base = frame.site().baseUrl();
+        if (base != null && !base.isBlank()) return base.replaceAll("/+$", "");
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    /** The staff's bylines an editor or admin may sign an article with. */
+    private List<String> bylines(Principal p) {
+        return store.bylines().stream().map(EditorStore.Byline::name).distinct().toList();
+    }
+
+    private static String listNotice(AdminFrame frame, String done) {
+        return switch (done) {
+            case "trashed" -> frame.msg().t("editor.notice.trashed");
+            case "deleted" -> frame.msg().t("editor.notice.deleted");
+            default -> null;
+        };
     }
 
     /**
      * The article in the path, when this user may edit it; 404 when there is none; for another's article a 403
      * page is written and the answer is null.
      */
-    private Article editable(Context ctx) {
+    Article editable(Context ctx) {
         Article a = articles.article(id(ctx, "id")).orElseThrow(NotFound::new);
         Principal p = Access.principal(ctx);
         if (!p.role().editsAll() && a.author().id() != ownAuthorId(p)) {

@@ -9,10 +9,18 @@ import java.util.Map;
 /**
  * What admin/articles/editor.jte receives: the form's values, the errors by field (already in the reader's
  * language), the article being edited (null for a new one), the categories to choose from, the preview when
- * one was asked for, and a notice (saved, restored) or null.
+ * one was asked for, and a notice (saved, restored) or null; extras are the newsroom's completions.
  */
 public record EditorPage(AdminFrame frame, EditorForm form, Map<String, String> errors, Article article,
-                         List<String> categories, Preview preview, String notice, String publicUrl) {
+                         List<String> categories, Preview preview, String notice, String publicUrl, Extras extras) {
+
+    /**
+     * The bylines to choose from (empty: the writer signs as themselves), where the article is in the trash
+     * (null: it is not), a signed preview link (null unless a saved draft or scheduled article), whether this
+     * user may delete it for good, the images it shows without alt text, and the library's latest images to insert.
+     */
+    public record Extras(List<String> bylines, String trashedAt, String previewUrl, boolean mayDelete,
+                         List<it.testata.media.Image> missingAlt, List<it.testata.media.Image> library) {}
 
     /** The article as it would look: title, standfirst, sanitized body and image address (null for none). */
     public record Preview(String title, String standfirst, String bodyHtml, String imageUrl) {}

@@ -167,7 +167,7 @@ public final class NewsletterService {
         if (chosen != null) remember(h, articleId, chosen); // kept for a scheduled article's publication
         Optional<FreshArticle> a = h.createQuery("""
                         SELECT id, slug, title, standfirst, published_at FROM articles
-                        WHERE id = :id AND status = 'published' AND kind = 'post' AND wp_id IS NULL
+                        WHERE id = :id AND status = 'published' AND kind = 'post' AND wp_id IS NULL AND password IS NULL
                           AND published_at <= :now AND published_at >= :fresh""")
                 .bind("id", articleId).bind("now", now.toEpochMilli()).bind("fresh", now.minus(FRESH).toEpochMilli())
                 .map((rs, ctx) -> new FreshArticle(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

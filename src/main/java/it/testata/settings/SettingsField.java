@@ -20,7 +20,7 @@ public record SettingsField(String name, String group, String kind, List<String>
                 new SettingsField("site_name", "site", "text", List.of()),
                 new SettingsField("tagline", "site", "text", List.of()),
                 new SettingsField("locale", "site", "select", List.of("it", "en")),
-                new SettingsField("timezone", "site", "text", List.of()),
+                new SettingsField("timezone", "site", "zone", List.of()), // --- newsroom: a list of zones ---
                 new SettingsField("base_url", "site", "url", List.of())));
         for (String k : Settings.SOCIAL_KEYS) out.add(new SettingsField("social." + k, "social", "url", List.of()));
         out.add(new SettingsField("comments.moderation", "comments", "select", List.of("first", "all", "open")));

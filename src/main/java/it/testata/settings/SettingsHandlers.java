@@ -38,11 +38,16 @@ public final class SettingsHandlers {
     /** POST /admin/settings */
     public void save(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>(SettingsField.current(settings.current(), settings.rows()));
+        String strictnessBefore = Strictness.current(values); // --- newsroom ---
         for (SettingsField f : SettingsField.ALL) {
             String typed = ctx.formParam(f.name());
             if (typed == null) continue; // a field the form did not send keeps its value
             values.put(f.name(), f.kind().equals("list") ? typed.replace("\r\n", "\n").strip() : typed.strip());
         }
+        // --- newsroom: a strictness level newly chosen in words sets the three thresholds; left as it was, the
+        // numbers of the advanced section count as typed ---
+        String strictness = ctx.formParam(Strictness.FIELD);
+        if (strictness != null && !strictness.equals(strictnessBefore)) Strictness.apply(strictness, values);
         AdminFrame frame = frames.frame(ctx, "admin.settings.title", "settings");
         Map<String, String> errors = errors(values, frame.msg());
         if (!errors.isEmpty()) {

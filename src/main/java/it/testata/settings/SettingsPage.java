@@ -13,6 +13,24 @@ public record SettingsPage(AdminFrame frame, Map<String, String> values, Map<Str
     }
 
     public List<SettingsField> fields(String group) {
-        return SettingsField.ALL.stream().filter(f -> f.group().equals(group)).toList();
+        return SettingsField.ALL.stream().filter(f -> f.group().equals(group) && !f.kind().equals("decimal")).toList();
+    }
+
+    // --- newsroom: the spam thresholds in words, their numbers in an advanced section; zones in a list ---
+    public List<SettingsField> advanced() {
+        return SettingsField.ALL.stream().filter(f -> f.kind().equals("decimal")).toList();
+    }
+
+    public String strictness() {
+        return Strictness.current(values);
+    }
+
+    /** The advanced section opens when its numbers are the site's own or one of them is refused. */
+    public boolean advancedOpen() {
+        return strictness().equals(Strictness.CUSTOM) || advanced().stream().anyMatch(f -> errors.containsKey(f.name()));
+    }
+
+    public Map<String, List<String>> zones() {
+        return Strictness.zones();
     }
 }

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Assets {
     /** Every static file the site ships; a file not listed here is not served. */
-    private static final List<String> FILES = List.of("css/site.css", "css/admin.css", "js/site.js", "js/moderation.js", "js/editor.js",
+    private static final List<String> FILES = List.of("css/site.css", "css/admin.css", "js/site.js", "js/moderation.js", "js/editor.js", "js/media-picker.js",
             "favicon.svg", "logo.png",
             "js/passkeys.js"); // --- staff: passkeys ---
 

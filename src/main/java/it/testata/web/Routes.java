@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static it.testata.web.Route.Guard.ADMIN;
+import static it.testata.web.Route.Guard.EDITOR;
 import static it.testata.web.Route.Guard.AUTHOR;
 import static it.testata.web.Route.Guard.EDITOR;
 import static it.testata.web.Route.Guard.LOGIN;
@@ -109,6 +110,9 @@ public final class Routes {
         }
     }
     // --- end mail ---
+    // --- newsroom ---
+    /** The newsroom's media library, trash and preview links. */
+    public record Newsroom(it.testata.media.LibraryHandlers library, it.testata.editor.NewsroomHandlers editor) {}
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
@@ -117,7 +121,7 @@ public final class Routes {
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
                                     MediaHandlers media, EditorHandlers editor,
                                     it.testata.article.PasswordHandlers passwords, Staff staff, MailRoutes mail,
-                                    it.testata.metrics.MetricsHandlers metrics) {
+                                    it.testata.metrics.MetricsHandlers metrics, Newsroom newsroom) {
         List<Route> all = new java.util.ArrayList<>(staff(staff)); // --- staff ---
         all.addAll(mail.routes()); // --- mail --- (specific paths, first)
         all.addAll(List.of(
@@ -147,6 +151,19 @@ public final class Routes {
                 new Route("POST", "/admin/articles/{id}", AUTHOR, editor::update, Route.Body.MULTIPART),
                 new Route("GET", "/admin/articles/{id}/revisions", AUTHOR, editor::revisions),
                 new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", AUTHOR, editor::restore),
+                // --- newsroom ---
+                new Route("GET", "/admin/media", AUTHOR, newsroom.library()::list),
+                new Route("POST", "/admin/media", AUTHOR, newsroom.library()::upload),
+                new Route("GET", "/admin/media/{id}", AUTHOR, newsroom.library()::image),
+                new Route("POST", "/admin/media/{id}", AUTHOR, newsroom.library()::describe),
+                new Route("POST", "/admin/media/{id}/delete", EDITOR, newsroom.library()::delete),
+                new Route("POST", "/admin/articles/{id}/trash", AUTHOR, newsroom.editor()::trash),
+                new Route("POST", "/admin/articles/{id}/untrash", AUTHOR, newsroom.editor()::restore),
+                new Route("POST", "/admin/articles/{id}/delete", ADMIN, newsroom.editor()::deleteForever),
+                new Route("GET", "/preview/{token}", PUBLIC, newsroom.editor()::preview),
+                new Route("GET", "/admin/pages", AUTHOR, editor::pages),
+                new Route("GET", "/admin/pages/new", AUTHOR, editor::newPage),
+                // --- end newsroom ---
                 new Route("GET", "/api/v1/openapi.json", STAFF, api::openApi),
                 new Route("GET", "/api/v1/categories", STAFF, api::categories),
                 new Route("GET", "/api/v1/tags", STAFF, api::tags),

@@ -82,7 +82,9 @@ final class WxrStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (wp_id) DO UPDATE SET kind = excluded.kind, slug = excluded.slug,
                             title = excluded.title, standfirst = excluded.standfirst, body_md = excluded.body_md,
-                            body_html = excluded.body_html, status = excluded.status, published_at = excluded.published_at,
+                            body_html = excluded.body_html, published_at = excluded.published_at,
+                            status = CASE WHEN articles.trashed_at IS NULL THEN excluded.status ELSE 'draft' END,
+                            trashed_status = CASE WHEN articles.trashed_at IS NULL THEN NULL ELSE excluded.status END,
                             created_at = excluded.created_at, updated_at = excluded.updated_at,
                             author_id = excluded.author_id, category_id = excluded.category_id,
                             comments_open = excluded.comments_open, password = excluded.password

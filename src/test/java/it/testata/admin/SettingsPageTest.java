@@ -111,7 +111,7 @@ class SettingsPageTest {
         assertThat(error(d, "locale")).isEqualTo("Scegli italiano o inglese.");
         assertThat(error(d, "comments.max_text")).isEqualTo("Scrivi un numero intero fra 1 e 100000.");
         assertThat(d.select(".field-error")).hasSize(7);
-        assertThat(d.selectFirst("input[name=timezone]").attr("aria-invalid")).isEqualTo("true");
+        assertThat(d.selectFirst("select[name=timezone]").attr("aria-invalid")).isEqualTo("true");
         assertThat(site.site().settings.current().siteName()).isEqualTo(before);
 
         Map<String, String> order = formOf(ada.page("/admin/settings"));

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the profile (with a QR code), the audit log, the privacy tools and the sign-in's second step. axe-core comes from npm through scripts/fetch-validators.sh
  * into .cache/validators; without it the test is skipped and says so.
  */
-class AdminAccessibilityTest {
+public class AdminAccessibilityTest {
     static final Path AXE = Path.of(".cache", "validators", "node_modules", "axe-core", "axe.min.js");
     static final String PASSWORD = "correct horse battery";
     static final String SLUG = "il-fiume-non-e-un-nemico";
@@ -62,22 +62,8 @@ class AdminAccessibilityTest {
         site.site().commentService.moderate(spam.id(), CommentService.Action.SPAM);
         site.site().commentService.moderate(trash.id(), CommentService.Action.TRASH);
 
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("dashboard", "/admin/");
-        pages.put("queue pending", "/admin/comments?status=pending");
-        pages.put("queue approved", "/admin/comments?status=approved&done=approve&n=1");
-        pages.put("queue spam", "/admin/comments?status=spam");
-        pages.put("queue trash", "/admin/comments?status=trash");
-        pages.put("queue pingbacks and trackbacks", "/admin/comments?status=approved&kind=pings");
-        pages.put("comment", "/admin/comments/" + c.id());
-        pages.put("settings", "/admin/settings?saved=1");
-        pages.put("users", "/admin/users");
-        long article = site.site().articles.publicArticle(SLUG).orElseThrow().id();
-        pages.put("articles", "/admin/articles");
-        pages.put("articles filtered", "/admin/articles?status=published&q=fiume");
-        pages.put("new article", "/admin/articles/new");
-        pages.put("edit article", "/admin/articles/" + article);
-        pages.put("revisions", "/admin/articles/" + article + "/revisions");
+        Map<String, String> pages = pages(site, c.id());
+        pages.put("queue pingbacks and trackbacks", "/admin/comments?status=approved&kind=pings"); // --- harden ---
         // --- staff: profile (TOTP being set up: the QR code), audit log, privacy tools ---
         long ada = site.site().accounts.user("ada@example.org").orElseThrow().id();
         site.site().twoFactor.startTotp(ada);
@@ -92,7 +78,6 @@ class AdminAccessibilityTest {
         pages.put("messages", "/admin/messages");
         pages.put("newsletter", "/admin/newsletter");
         pages.put("newsletter issues", "/admin/newsletter/issues");
-
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
         try (Browser b = Browser.start()) {
@@ -107,8 +92,8 @@ class AdminAccessibilityTest {
             }
             // forms sent back with errors: settings and a new user
             b.open(site.url("/admin/settings"));
-            b.find("input[name=timezone]").clear();
-            b.find("input[name=timezone]").sendKeys("Europa/Roma");
+            b.find("input[name='comments.thread_depth']").clear();
+            b.find("input[name='comments.thread_depth']").sendKeys("tre");
             b.find("form.settings button[type=submit]").click();
             new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
                     org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
@@ -134,6 +119,90 @@ class AdminAccessibilityTest {
             assertThat(b.consoleErrors()).allMatch(e -> e.contains("status of 422"));
         }
         assertThat(violations).as("axe-core violations").isEmpty();
+    }
+
+    /**
+     * Every back-office page at 390 px, as on a phone: no axe-core violation, and nothing wider than the screen
+     * (the document scrolls only up and down).
+     */
+    @Test
+    void everyAdminPageFitsA390PixelPhone() throws Exception {
+        CommentRecord c = ModerationBrowserTest.held(site, SLUG, "Piero Sarti",
+                "Guardate https://a.example/unindirizzomoltolungosenzaspazichepotrebbeallargarelapagina e altro", "198.51.100.0/24");
+        String axe = Files.readString(AXE);
+        List<String> violations = new ArrayList<>();
+        List<String> overflowing = new ArrayList<>();
+        try (Browser b = Browser.start(new Browser.Options().window(500, 844))) {
+            // headless Chromium keeps windows at least 500 px wide: the phone's screen is emulated instead
+            b.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+            b.open(site.url("/admin/login"));
+            assertThat(((Number) b.driver().executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
+            violations.addAll(check(b, axe, "login at 390 px"));
+            overflowing.addAll(overflow(b, "login"));
+            ModerationBrowserTest.signIn(b, site, "ada@example.org", PASSWORD, "/admin/");
+            for (var page : pages(site, c.id()).entrySet()) {
+                b.open(site.url(page.getValue()));
+                violations.addAll(check(b, axe, page.getKey() + " at 390 px"));
+                overflowing.addAll(overflow(b, page.getKey()));
+            }
+        }
+        assertThat(violations).as("axe-core violations at 390 px").isEmpty();
+        assertThat(overflowing).as("pages wider than a 390 px screen").isEmpty();
+    }
+
+    /** The page's width beyond the screen's, as "name: N px wide (widest: element)"; empty when it fits. */
+    static List<String> overflow(Browser b, String name) {
+        Object r = b.driver().executeScript("""
+                const w = document.documentElement.scrollWidth;
+                if (w <= 390) return null;
+                const wide = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  if (e.getBoundingClientRect().right > 391 && wide.length < 3) {
+                    wide.push(e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
+                  }
+                }
+                return w + ' px wide (' + wide.join(', ') + ')';
+                """);
+        return r == null ? List.of() : List.of(name + " " + b.currentUrl() + ": " + r);
+    }
+
+    /** Name and address of every back-office page (with the demo content, a comment, an image, a trashed article). */
+    public static Map<String, String> pages(TestSite site, long commentId) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("dashboard", "/admin/");
+        pages.put("queue pending", "/admin/comments?status=pending");
+        pages.put("queue approved", "/admin/comments?status=approved&done=approve&n=1");
+        pages.put("queue spam", "/admin/comments?status=spam");
+        pages.put("queue trash", "/admin/comments?status=trash");
+        pages.put("comment", "/admin/comments/" + commentId);
+        pages.put("settings", "/admin/settings?saved=1");
+        pages.put("users", "/admin/users");
+        long article = site.site().articles.publicArticle(SLUG).orElseThrow().id();
+        pages.put("articles", "/admin/articles");
+        pages.put("articles filtered", "/admin/articles?status=published&q=fiume");
+        pages.put("new article", "/admin/articles/new");
+        pages.put("edit article", "/admin/articles/" + article);
+        pages.put("revisions", "/admin/articles/" + article + "/revisions");
+        // --- newsroom ---
+        it.testata.media.Image img = site.site().images.upload(
+                it.testata.support.Pictures.encode(it.testata.support.Pictures.picture(1600, 900, false), "png"),
+                "una-fotografia-con-un-nome-di-file-molto-lungo-senza-spazi.png", null);
+        pages.put("pages", "/admin/pages");
+        pages.put("new page", "/admin/pages/new");
+        pages.put("media library", "/admin/media?done=uploaded&n=1");
+        pages.put("media image", "/admin/media/" + img.id());
+        it.testata.article.Article draft = site.site().articles.create(new it.testata.article.ArticleDraft("", "Una bozza",
+                "", "Testo con ![](" + img.url() + ")", it.testata.article.Status.DRAFT, null, "Ada Rossi", null,
+                List.of()), null);
+        pages.put("draft with preview link and alt warning", "/admin/articles/" + draft.id());
+        it.testata.article.Article trashed = site.site().articles.create(new it.testata.article.ArticleDraft("", "Nel cestino",
+                "", "Testo", it.testata.article.Status.DRAFT, null, "Ada Rossi", null, List.of()), null);
+        new it.testata.editor.NewsroomService(site.site().articles, new it.testata.editor.EditorStore(site.site().db.jdbi()),
+                site.site().changes, null).trash(trashed.id());
+        pages.put("article in the trash", "/admin/articles/" + trashed.id());
+        pages.put("articles trash", "/admin/articles?status=trash&done=trashed");
+        return pages;
     }
 
     static List<String> check(Browser b, String axe, String name) throws Exception {
