@@ -63,6 +63,15 @@ import it.testata.web.SiteHandlers;
 
 import java.util.List;
 
+// --- front ---
+import it.testata.design.DesignHandlers;
+import it.testata.front.FrontHandlers;
+import it.testata.front.FrontService;
+import it.testata.front.FrontStore;
+import it.testata.menu.MenuHandlers;
+import it.testata.menu.MenuService;
+import it.testata.menu.MenuStore;
+
 /**
  * One Testata site, wired by hand: the database and the services on it. {@link #open} is what every command
  * uses; {@link #serve} adds the HTTP server and the change follower.
@@ -109,10 +118,27 @@ public final class Site implements AutoCloseable {
         if (articles.empty()) DemoContent.load(settings, articles);
     }
 
+    // --- front ---
+    /**
+     * Loads the demo publication with what makes it look real (pictures, logo, menus, a few comments) when the
+     * site has no article yet: what {@code ./testata serve} shows a newcomer.
+     */
+    public void seedFullDemoIfEmpty() {
+        if (!articles.empty()) return;
+        DemoContent.load(settings, articles);
+        it.testata.importer.DemoExtras.load(settings, articles, articleStore, images,
+                new it.testata.menu.MenuStore(db.jdbi()), changes);
+    }
+    // --- end front ---
+
     /** Starts the HTTP server and the change follower. */
     public Site serve() {
         Assets assets = new Assets();
-        LayoutService layouts = new LayoutService(settings, articleStore, comments, assets);
+        // --- front ---
+        MenuService menuService = new MenuService(new MenuStore(db.jdbi()), changes);
+        FrontService front = new FrontService(articleStore, articles, new FrontStore(db.jdbi()));
+        // --- end front ---
+        LayoutService layouts = new LayoutService(settings, articleStore, comments, assets, menuService);
         Signer signer = new Signer(settings.signingKey());
         CommentCookies cookies = new CommentCookies(signer);
         FormToken tokens = new FormToken(signer);
@@ -123,7 +149,7 @@ public final class Site implements AutoCloseable {
         Renderer renderer = new Renderer(cache);
         RedirectHandlers redirects = new RedirectHandlers(new RedirectStore(db.jdbi()), settings);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);
-        ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews);
+        ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews, front::related);
         search = new SearchService(new SearchStore(db.jdbi()), searchFolder(),
                 () -> settings.current().locale(), articles::nextPublicationMillis);
         changes.subscribe(search::onChange);
@@ -148,7 +174,11 @@ public final class Site implements AutoCloseable {
                         new SettingsHandlers(settings, adminFrames, renderer),
                         new UserHandlers(accounts, adminFrames, renderer)),
                 media,
-                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors));
+                new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames, renderer, errors),
+                // --- front ---
+                new Routes.Front(new MenuHandlers(menuService, adminFrames, renderer),
+                        new DesignHandlers(settings, images, adminFrames, renderer),
+                        new FrontHandlers(front, articlePages, layouts, renderer)));
         http = Server.create(routes, renderer, errors, CommentCookies::personal, new Access(accounts, settings, errors));
         http.start(config.host(), config.port());
         changes.follow();

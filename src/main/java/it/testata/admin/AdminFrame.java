@@ -25,7 +25,10 @@ public record AdminFrame(Settings site, Messages msg, Assets assets, User user, 
             new NavItem("articles", "/admin/articles", "admin.nav.articles", List.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)),
             new NavItem("comments", "/admin/comments", "admin.nav.comments", List.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR)),
             new NavItem("settings", "/admin/settings", "admin.nav.settings", List.of(Role.ADMIN)),
-            new NavItem("users", "/admin/users", "admin.nav.users", List.of(Role.ADMIN)));
+            new NavItem("users", "/admin/users", "admin.nav.users", List.of(Role.ADMIN)),
+            // --- front ---
+            new NavItem("menus", "/admin/menus", "admin.nav.menus", List.of(Role.ADMIN, Role.EDITOR)),
+            new NavItem("design", "/admin/design", "admin.nav.design", List.of(Role.ADMIN)));
 
     /** The entries this user may open. */
     public List<NavItem> nav() {

@@ -21,12 +21,15 @@ public final class ArticleHandlers {
     private final LayoutService layouts;
     private final Renderer renderer;
     private final CommentViews commentViews;
+    private final java.util.function.Function<Article, List<Article>> related;
 
-    public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer, CommentViews commentViews) {
+    public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer, CommentViews commentViews,
+                           java.util.function.Function<Article, List<Article>> related) {
         this.articles = articles;
         this.layouts = layouts;
         this.renderer = renderer;
         this.commentViews = commentViews;
+        this.related = related;
     }
 
     /** GET / and /page/{n}/ */
@@ -67,6 +70,17 @@ public final class ArticleHandlers {
                 layouts.messages().t("list.month", name), null);
     }
 
+    /** GET /{yyyy}/ and /{yyyy}/page/{n}/: a year's articles, as WordPress's year archive. */
+    public void year(Context ctx) {
+        String y = ctx.pathParamMap().get("year");
+        if (!y.matches("[0-9]{4}")) throw new NotFound();
+        int year = Integer.parseInt(y);
+        ZoneId zone = layouts.site().zone();
+        list(ctx, ArticleQuery.between(java.time.Year.of(year).atDay(1).atStartOfDay(zone).toInstant(),
+                        java.time.Year.of(year + 1).atDay(1).atStartOfDay(zone).toInstant()), "/" + y + "/", y,
+                layouts.messages().t("list.year", y), null);
+    }
+
     /** GET /{yyyy}/{mm}/{dd}/{slug}/ */
     public void article(Context ctx) {
         long generation = renderer.generation();
@@ -104,7 +118,7 @@ public final class ArticleHandlers {
         Layout frame = layouts.layout(ctx, a.title(), a.standfirst(), a.path(layouts.site().zone()), null);
         if (ctx.queryParam("replytocom") != null) frame = frame.withNoindex();
         frame = frame.withJsonLd(StructuredData.newsArticle(a, frame.baseUrl(), frame));
-        return new ArticlePage(frame, a, comments);
+        return new ArticlePage(frame, a, comments, related.apply(a), it.testata.front.FrontService.minutes(a));
     }
 
     private void list(Context ctx, ArticleQuery query, String basePath, String title, String heading, String intro) {

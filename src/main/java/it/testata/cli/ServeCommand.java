@@ -22,7 +22,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Site s = Site.open(site.config(port));
-        if (!noDemo) s.seedDemoIfEmpty();
+        if (!noDemo) s.seedFullDemoIfEmpty();
         s.serve();
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "shutdown"));
         System.out.println("Testata is serving " + s.settings.current().siteName() + " at http://localhost:" + s.port() + "/"

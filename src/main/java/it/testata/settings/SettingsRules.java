@@ -55,6 +55,15 @@ public final class SettingsRules {
                     }
                 }
                 return Optional.empty();
+            // --- design ---
+            case "design.accent":
+                return it.testata.design.Contrast.isHex(value) && it.testata.design.Contrast.check(value).passes()
+                        ? Optional.empty()
+                        : Optional.of("design.accent must be a #rrggbb colour with 4.5:1 contrast on the light and dark backgrounds");
+            case "design.layout":
+                return Set.of("newspaper", "list").contains(value) ? Optional.empty()
+                        : Optional.of("design.layout must be newspaper or list");
+            // --- end design ---
             default:
                 if (name.startsWith("social.") && Arrays.asList(Settings.SOCIAL_KEYS).contains(name.substring(7))) {
                     return value.isEmpty() || httpUrl(value) ? Optional.empty()

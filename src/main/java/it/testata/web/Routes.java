@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import static it.testata.web.Route.Guard.ADMIN;
 import static it.testata.web.Route.Guard.AUTHOR;
+import static it.testata.web.Route.Guard.EDITOR;
 import static it.testata.web.Route.Guard.LOGIN;
 import static it.testata.web.Route.Guard.MODERATOR;
 import static it.testata.web.Route.Guard.KEYED;
@@ -35,7 +36,7 @@ import static it.testata.web.Route.Guard.STAFF;
 public final class Routes {
     /** Public addresses that end in a slash; the same address without it redirects 301. */
     public static final Pattern SLASHED = Pattern.compile(
-            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+"
+            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/page/\\d+|\\d{4}/\\d{2}/\\d{2}/[^/]+"
             + "|((category|tag|author)/[^/]+/|\\d{4}/\\d{2}/\\d{2}/[^/]+/|comments/)?feed|feed/atom|search/[^/]+(/page/\\d+)?"
             + "|[a-z0-9]+(-[a-z0-9]+)*)/$");
 
@@ -44,13 +45,31 @@ public final class Routes {
     /** The back office's moderation queue, settings and accounts pages. */
     public record BackOffice(ModerationHandlers moderation, SettingsHandlers settings, UserHandlers users) {}
 
+    // --- front: menus, design, front page ---
+    /** The public side's own handlers: the menu editor, the design page and the newspaper front page. */
+    public record Front(it.testata.menu.MenuHandlers menus, it.testata.design.DesignHandlers design,
+                        it.testata.front.FrontHandlers front) {}
+    // --- end front ---
+
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
                                     AkismetHandlers akismet, PageHandlers pages, RedirectHandlers redirects,
                                     LoginHandlers login, AdminHandlers admin, ApiHandlers api,
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
-                                    MediaHandlers media, EditorHandlers editor) {
+                                    MediaHandlers media, EditorHandlers editor, Front front) {
         return List.of(
+                // --- front: menus, design, front page, year archive ---
+                new Route("GET", "/admin/menus", EDITOR, front.menus()::page),
+                new Route("POST", "/admin/menus", EDITOR, front.menus()::act),
+                new Route("GET", "/admin/design", ADMIN, front.design()::form),
+                new Route("POST", "/admin/design", ADMIN, front.design()::save),
+                new Route("GET", "/design/{file}", PUBLIC, front.design()::accentCss),
+                new Route("GET", "/{year}/page/{n}/", PUBLIC, articles::year),
+                // a year archive (/2024/); any other single segment is a page, as in the last route
+                new Route("GET", "/{year}/", PUBLIC, ctx -> {
+                    if (ctx.pathParam("year").matches("[0-9]{4}")) articles.year(ctx); else pages.page(ctx);
+                }),
+                // --- end front ---
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
                 new Route("POST", "/admin/logout", STAFF, login::logout),
@@ -116,7 +135,7 @@ public final class Routes {
                 // WordPress's search address is the home page with ?s=
                 // WordPress's /?p=ID and /?page_id=ID redirect first
                 new Route("GET", "/", PUBLIC, redirects.home(ctx -> {
-                    if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
+                    if (SearchHandlers.isSearch(ctx)) search.query(ctx); else front.front().home(ctx);
                 })),
                 new Route("GET", "/page/{n}/", PUBLIC, ctx -> {
                     if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
