@@ -72,7 +72,7 @@ public final class ArticleHandlers {
 
     /** GET /{yyyy}/ and /{yyyy}/page/{n}/: a year's articles, as WordPress's year archive. */
     public void year(Context ctx) {
-        String y = ctx.pathParamMap().get("year");
+        String y = ctx.pathParamMap().getOrDefault("year", ctx.pathParamMap().get("slug"));
         if (!y.matches("[0-9]{4}")) throw new NotFound();
         int year = Integer.parseInt(y);
         ZoneId zone = layouts.site().zone();

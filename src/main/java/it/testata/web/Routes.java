@@ -64,11 +64,6 @@ public final class Routes {
                 new Route("GET", "/admin/design", ADMIN, front.design()::form),
                 new Route("POST", "/admin/design", ADMIN, front.design()::save),
                 new Route("GET", "/design/{file}", PUBLIC, front.design()::accentCss),
-                new Route("GET", "/{year}/page/{n}/", PUBLIC, articles::year),
-                // a year archive (/2024/); any other single segment is a page, as in the last route
-                new Route("GET", "/{year}/", PUBLIC, ctx -> {
-                    if (ctx.pathParam("year").matches("[0-9]{4}")) articles.year(ctx); else pages.page(ctx);
-                }),
                 // --- end front ---
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
@@ -149,7 +144,12 @@ public final class Routes {
                 new Route("GET", "/{year}/{month}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article),
+                // --- front: the year archive's later pages (/2024/page/2/) ---
+                new Route("GET", "/{year}/page/{n}/", PUBLIC, articles::year),
                 // after every other route: a page's address is one segment that no other route claims
-                new Route("GET", "/{slug}/", PUBLIC, pages::page));
+                // (front: four digits are a year archive, /2024/)
+                new Route("GET", "/{slug}/", PUBLIC, ctx -> {
+                    if (ctx.pathParam("slug").matches("[0-9]{4}")) articles.year(ctx); else pages.page(ctx);
+                }));
     }
 }

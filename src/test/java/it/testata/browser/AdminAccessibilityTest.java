@@ -76,6 +76,9 @@ class AdminAccessibilityTest {
         pages.put("new article", "/admin/articles/new");
         pages.put("edit article", "/admin/articles/" + article);
         pages.put("revisions", "/admin/articles/" + article + "/revisions");
+        // --- front ---
+        pages.put("menus", "/admin/menus?done=added");
+        pages.put("design", "/admin/design?saved=1");
 
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
@@ -102,8 +105,29 @@ class AdminAccessibilityTest {
             new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
                     org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
             violations.addAll(check(b, axe, "users with errors"));
+            // --- front: the menu and design forms sent back with errors ---
+            b.open(site.url("/admin/menus"));
+            new org.openqa.selenium.support.ui.Select(b.find("#footer-kind")).selectByValue("link");
+            b.find("#footer-url").sendKeys("nowhere");
+            b.find("#menu-footer form.menu-add button[type=submit]").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
+                    org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
+            violations.addAll(check(b, axe, "menus with errors"));
+            b.open(site.url("/admin/design"));
+            b.find("#d-accent").clear();
+            b.find("#d-accent").sendKeys("#eeeeee");
+            b.find("form.design button[type=submit]").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
+                    org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
+            violations.addAll(check(b, axe, "design with errors"));
             // the two 422 answers are logged as failed loads; nothing else may be (CSP violations, script errors)
             assertThat(b.consoleErrors()).allMatch(e -> e.contains("status of 422"));
+            // --- front: the new pages at 390 px too ---
+            b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            for (String path : List.of("/admin/menus", "/admin/design")) {
+                b.open(site.url(path));
+                violations.addAll(check(b, axe, "390 px " + path));
+            }
         }
         assertThat(violations).as("axe-core violations").isEmpty();
     }
