@@ -15,9 +15,10 @@
     });
   }
 
-  // A refused comment comes back at #respond (the form's action carries it): focus its message.
+  // A refused comment comes back at #respond (the form's action carries it) with its message autofocused;
+  // focus it again once the page has loaded, in case the browser moved focus while scrolling to #respond.
   var message = document.getElementById("comment-message");
-  if (message) message.focus();
+  if (message) window.addEventListener("load", function () { message.focus(); });
 
   // Reply links move the comment form under the comment being answered, instead of reloading the page
   // (without JavaScript the link reloads the page with ?replytocom=N, which does the same on the server).

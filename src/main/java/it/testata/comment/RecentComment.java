@@ -11,10 +11,10 @@ public record RecentComment(long id, String authorName, String articleTitle, Str
         return articlePath + "#comment-" + id;
     }
 
-    /** The first words of a comment's text, without Markdown marks or tags, with an ellipsis when cut. */
+    /** The first words of a comment's text (plain text, as typed, without Markdown's marks), with an ellipsis when cut. */
     public static String excerpt(String raw) {
         if (raw == null) return "";
-        String plain = raw.replaceAll("<[^>]*>", " ").replaceAll("[*_`#>\\[\\]]", "").replaceAll("\\s+", " ").strip();
+        String plain = raw.replaceAll("[*_`]", "").replaceAll("\\s+", " ").strip();
         String[] words = plain.split(" ");
         if (words.length <= EXCERPT_WORDS) return plain;
         return String.join(" ", java.util.Arrays.copyOf(words, EXCERPT_WORDS)) + "…";

@@ -123,7 +123,7 @@ class AdminAccessibilityTest {
             // the two 422 answers are logged as failed loads; nothing else may be (CSP violations, script errors)
             assertThat(b.consoleErrors()).allMatch(e -> e.contains("status of 422"));
             // --- front: the new pages at 390 px too ---
-            b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            b.phone();
             for (String path : List.of("/admin/menus", "/admin/design")) {
                 b.open(site.url(path));
                 violations.addAll(check(b, axe, "390 px " + path));

@@ -45,7 +45,7 @@ class CommentErrorBrowserTest {
     @Test
     void aRefusedCommentOpensAtTheFormWithItsMessageInViewAndTheTagsKept() {
         for (boolean js : new boolean[]{false, true}) {
-            try (Browser b = Browser.start(new Browser.Options().javaScript(js).window(390, 844))) {
+            try (Browser b = Browser.start(new Browser.Options().javaScript(js).window(390, 844)).phone()) {
                 b.open(site.url(PATH));
                 assertThat(b.findAll(".tags a")).isNotEmpty();
                 CommentBrowserTest.type(b, "author", "Elena Conti");

@@ -70,9 +70,9 @@ class MenuBrowserTest {
             assertThat(topLabels(b)).last().isEqualTo("Chi siamo");
 
             entry(b, "Chi siamo").findElement(By.cssSelector("button[value=up]")).click();
-            assertThat(topLabels(b).get(3)).isEqualTo("Chi siamo");
+            assertThat(topLabels(b).get(4)).isEqualTo("Chi siamo");
             entry(b, "Chi siamo").findElement(By.cssSelector("button[value=nest]")).click();
-            String parent = sections.get(2);
+            String parent = sections.get(3);
             assertThat(topLabels(b)).containsExactlyElementsOf(sections);
             assertThat(b.find("#menu-primary .menu-children .menu-label").getText()).isEqualTo("Chi siamo");
             assertThat(b.find("#menu-primary .menu-children").findElement(By.xpath("../form//span[@class='menu-label']")).getText())
@@ -93,8 +93,9 @@ class MenuBrowserTest {
         }
 
         // a phone without JavaScript: the menu is behind a disclosure that opens with the keyboard
-        try (Browser b = Browser.start(new Browser.Options().javaScript(false).window(390, 844))) {
+        try (Browser b = Browser.start(new Browser.Options().javaScript(false).window(390, 844)).phone()) {
             b.open(site.url("/"));
+            assertThat((Long) b.driver().executeScript("return window.innerWidth")).isEqualTo(390L);
             assertThat(b.find(".wide-nav").isDisplayed()).isFalse();
             WebElement summary = b.find(".nav-disclosure summary");
             assertThat(summary.isDisplayed()).isTrue();

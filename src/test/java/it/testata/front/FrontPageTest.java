@@ -115,7 +115,7 @@ class FrontPageTest {
         assertThat(d.select("script[src]").eachAttr("src")).allMatch(s -> s.startsWith("/static/"));
         // the newsroom's reply in the demo thread carries its mark
         assertThat(d.select(".comment-staff .staff-badge").text()).isEqualTo("Redazione");
-        assertThat(d.select(".comment:not(.comment-staff) .staff-badge")).isEmpty();
+        assertThat(d.select(".comment:not(.comment-staff) > .comment-body .staff-badge")).isEmpty();
     }
 
     @Test

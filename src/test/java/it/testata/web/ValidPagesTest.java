@@ -117,6 +117,7 @@ class ValidPagesTest {
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
         for (int width : new int[]{1280, 390}) try (Browser b = Browser.start(new Browser.Options().window(width, 900))) {
+            if (width == 390) b.phone();
             for (var page : PAGES.entrySet()) {
                 b.open(site.url(page.getValue()));
                 b.driver().executeScript(axe);
