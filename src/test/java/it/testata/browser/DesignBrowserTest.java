@@ -80,6 +80,17 @@ class DesignBrowserTest {
             assertThat(b.find(".kicker a").getCssValue("color")).isEqualTo("rgba(26, 77, 143, 1)");
             // the accent's stylesheet passes the CSP: the refused save's 422 is the only console error
             assertThat(b.consoleErrors()).allMatch(e -> e.contains("status of 422"));
+
+            // dark colours: the page's own, and the accent mixed halfway with white
+            b.driver().executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                    java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            b.open(site.url("/"));
+            assertThat(b.find("body").getCssValue("background-color")).isEqualTo("rgba(22, 24, 29, 1)");
+            assertThat(b.find(".kicker a").getCssValue("color")).isEqualTo("rgba(140, 166, 199, 1)");
+            // printed: no sidebar, no menus
+            b.driver().executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+            assertThat(b.find(".sidebar").isDisplayed()).isFalse();
+            assertThat(b.find(".wide-nav").isDisplayed()).isFalse();
         }
         Document home = Jsoup.parse(site.get("/").body());
         String icon = home.select("link[rel=icon]").attr("href");
