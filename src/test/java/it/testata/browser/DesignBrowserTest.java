@@ -57,7 +57,7 @@ class DesignBrowserTest {
             b.find("#d-accent").clear();
             b.find("#d-accent").sendKeys("#f4c430"); // saffron: 1.7:1 on the page
             b.find("#d-layout-list").click();
-            b.find("form.design button[type=submit]").click();
+            save(b);
             assertThat(b.find("#d-accent-error").getText()).contains("4,5:1").contains("1,");
             assertThat(b.find("#d-accent").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(b.find("#d-site_name").getDomProperty("value")).isEqualTo("La Gazzetta della Valle");
@@ -67,7 +67,7 @@ class DesignBrowserTest {
             b.find("#d-accent").clear();
             b.find("#d-accent").sendKeys("#1a4d8f");
             b.find("#d-logo").sendKeys(logo.toString());
-            b.find("form.design button[type=submit]").click();
+            save(b);
             assertThat(b.find(".notice").getText()).startsWith("Aspetto salvato");
             assertThat(b.find(".logo-preview").getAttribute("src")).contains("/media/");
 
@@ -101,6 +101,14 @@ class DesignBrowserTest {
         long deadline = System.currentTimeMillis() + 1000;
         while (!other.get("/").body().contains("La Gazzetta della Valle") && System.currentTimeMillis() < deadline) Thread.sleep(50);
         assertThat(Jsoup.parse(other.get("/").body()).select(".site-name img").attr("alt")).isEqualTo("La Gazzetta della Valle");
+    }
+
+    /** Sends the form and waits for the answer's page (the form again with errors, or the saved page). */
+    private static void save(Browser b) {
+        var button = b.find("form.design button[type=submit]");
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
     private int size(String path) throws Exception {

@@ -44,6 +44,13 @@ class MenuBrowserTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no menu entry " + label));
     }
 
+    /** Clicks a form's button and waits for the answer's page. */
+    private static void send(Browser b, WebElement button) {
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    }
+
     private static List<String> topLabels(Browser b) {
         return b.findAll("#menu-primary .menu-items > .menu-item > .menu-entry .menu-label").stream().map(WebElement::getText).toList();
     }
@@ -60,18 +67,18 @@ class MenuBrowserTest {
             new Select(b.find("#primary-kind")).selectByValue("link");
             b.find("#primary-url").sendKeys("ftp://archivio");
             b.find("#primary-label").sendKeys("Chi siamo");
-            b.find("#menu-primary form.menu-add button[type=submit]").click();
+            send(b, b.find("#menu-primary form.menu-add button[type=submit]"));
             assertThat(b.find("#primary-url-error").getText()).contains("http");
             assertThat(b.find("#primary-label").getDomProperty("value")).isEqualTo("Chi siamo");
             b.find("#primary-url").clear();
             b.find("#primary-url").sendKeys("/privacy/");
-            b.find("#menu-primary form.menu-add button[type=submit]").click();
+            send(b, b.find("#menu-primary form.menu-add button[type=submit]"));
             assertThat(b.find(".notice").getText()).isEqualTo("Voce aggiunta.");
             assertThat(topLabels(b)).last().isEqualTo("Chi siamo");
 
-            entry(b, "Chi siamo").findElement(By.cssSelector("button[value=up]")).click();
+            send(b, entry(b, "Chi siamo").findElement(By.cssSelector("button[value=up]")));
             assertThat(topLabels(b).get(4)).isEqualTo("Chi siamo");
-            entry(b, "Chi siamo").findElement(By.cssSelector("button[value=nest]")).click();
+            send(b, entry(b, "Chi siamo").findElement(By.cssSelector("button[value=nest]")));
             String parent = sections.get(3);
             assertThat(topLabels(b)).containsExactlyElementsOf(sections);
             assertThat(b.find("#menu-primary .menu-children .menu-label").getText()).isEqualTo("Chi siamo");
