@@ -69,6 +69,15 @@ import it.testata.web.SiteHandlers;
 
 import java.util.List;
 
+// --- front ---
+import it.testata.design.DesignHandlers;
+import it.testata.front.FrontHandlers;
+import it.testata.front.FrontService;
+import it.testata.front.FrontStore;
+import it.testata.menu.MenuHandlers;
+import it.testata.menu.MenuService;
+import it.testata.menu.MenuStore;
+
 /**
  * One Testata site, wired by hand: the database and the services on it. {@link #open} is what every command
  * uses; {@link #serve} adds the HTTP server and the change follower.
@@ -147,10 +156,27 @@ public final class Site implements AutoCloseable {
         if (articles.empty()) DemoContent.load(settings, articles);
     }
 
+    // --- front ---
+    /**
+     * Loads the demo publication with what makes it look real (pictures, logo, menus, a few comments) when the
+     * site has no article yet: what {@code ./testata serve} shows a newcomer.
+     */
+    public void seedFullDemoIfEmpty() {
+        if (!articles.empty()) return;
+        DemoContent.load(settings, articles);
+        it.testata.importer.DemoExtras.load(settings, articles, articleStore, images,
+                new it.testata.menu.MenuStore(db.jdbi()), changes);
+    }
+    // --- end front ---
+
     /** Starts the HTTP server and the change follower. */
     public Site serve() {
         Assets assets = new Assets();
-        LayoutService layouts = new LayoutService(settings, articleStore, comments, assets);
+        // --- front ---
+        MenuService menuService = new MenuService(new MenuStore(db.jdbi()), changes);
+        FrontService front = new FrontService(articleStore, articles, new FrontStore(db.jdbi()));
+        // --- end front ---
+        LayoutService layouts = new LayoutService(settings, articleStore, comments, assets, menuService);
         Signer signer = new Signer(settings.signingKey());
         CommentCookies cookies = new CommentCookies(signer);
         FormToken tokens = new FormToken(signer);
@@ -165,7 +191,8 @@ public final class Site implements AutoCloseable {
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);
         // --- harden: password-protected articles ---
         ArticlePasswords articlePasswords = new ArticlePasswords(db.jdbi(), signer, () -> settings.current().baseUrl());
-        ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews, articlePasswords);
+        ArticleHandlers articlePages = new ArticleHandlers(articles, layouts, renderer, commentViews, articlePasswords,
+                front::related);
         search = new SearchService(new SearchStore(db.jdbi()), searchFolder(),
                 () -> settings.current().locale(), articles::nextPublicationMillis);
         changes.subscribe(search::onChange);
@@ -217,7 +244,11 @@ public final class Site implements AutoCloseable {
                                 changes, mail, settings), adminFrames, renderer, settings, layouts)),
                 // --- ops ---
                 new it.testata.metrics.MetricsHandlers(siteMetrics(renderer), settings),
-                newsroom); // --- newsroom ---
+                newsroom, // --- newsroom ---
+                // --- front ---
+                new Routes.Front(new MenuHandlers(menuService, adminFrames, renderer),
+                        new DesignHandlers(settings, images, adminFrames, renderer),
+                        new FrontHandlers(front, articlePages, layouts, renderer)));
         var prefill = new it.testata.comment.CommentPrefill(cookies); // --- scale ---
         Access access = new Access(accounts, settings, errors,
                 p -> staffSettings.current().require2fa() && !twoFactor.enrolled(p.user().id()));

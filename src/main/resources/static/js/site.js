@@ -3,6 +3,23 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // Copy-link button (hidden without JavaScript; the plain share links work without it).
+  var copy = document.querySelector(".copy-link");
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    var button = copy.querySelector("button");
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-url")).then(function () {
+        copy.querySelector(".copy-status").textContent = button.getAttribute("data-done");
+      });
+    });
+  }
+
+  // A refused comment comes back at #respond (the form's action carries it) with its message autofocused;
+  // focus it again once the page has loaded, in case the browser moved focus while scrolling to #respond.
+  var message = document.getElementById("comment-message");
+  if (message) window.addEventListener("load", function () { message.focus(); });
+
   // Reply links move the comment form under the comment being answered, instead of reloading the page
   // (without JavaScript the link reloads the page with ?replytocom=N, which does the same on the server).
   var respond = document.getElementById("respond");

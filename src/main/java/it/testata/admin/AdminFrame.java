@@ -35,7 +35,10 @@ public record AdminFrame(Settings site, Messages msg, Assets assets, User user, 
             // --- mail ---
             new NavItem("messages", "/admin/messages", "admin.nav.messages", List.of(Role.ADMIN, Role.EDITOR)),
             new NavItem("newsletter", "/admin/newsletter", "admin.nav.newsletter", List.of(Role.ADMIN, Role.EDITOR)),
-            new NavItem("mail", "/admin/mail", "admin.nav.mail", List.of(Role.ADMIN)));
+            new NavItem("mail", "/admin/mail", "admin.nav.mail", List.of(Role.ADMIN)),
+            // --- front ---
+            new NavItem("menus", "/admin/menus", "admin.nav.menus", List.of(Role.ADMIN, Role.EDITOR)),
+            new NavItem("design", "/admin/design", "admin.nav.design", List.of(Role.ADMIN)));
 
     /** The entries this user may open. */
     public List<NavItem> nav() {

@@ -22,14 +22,16 @@ public final class ArticleHandlers {
     private final Renderer renderer;
     private final CommentViews commentViews;
     private final ArticlePasswords passwords;
+    private final java.util.function.Function<Article, List<Article>> related;
 
     public ArticleHandlers(ArticleService articles, LayoutService layouts, Renderer renderer, CommentViews commentViews,
-                           ArticlePasswords passwords) {
+                           ArticlePasswords passwords, java.util.function.Function<Article, List<Article>> related) {
         this.articles = articles;
         this.layouts = layouts;
         this.renderer = renderer;
         this.commentViews = commentViews;
         this.passwords = passwords;
+        this.related = related;
     }
 
     /** GET / and /page/{n}/ */
@@ -68,6 +70,17 @@ public final class ArticleHandlers {
         list(ctx, ArticleQuery.between(ym.atDay(1).atStartOfDay(zone).toInstant(),
                 ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()), base, name,
                 layouts.messages().t("list.month", name), null);
+    }
+
+    /** GET /{yyyy}/ and /{yyyy}/page/{n}/: a year's articles, as WordPress's year archive. */
+    public void year(Context ctx) {
+        String y = ctx.pathParamMap().getOrDefault("year", ctx.pathParamMap().get("slug"));
+        if (!y.matches("[0-9]{4}")) throw new NotFound();
+        int year = Integer.parseInt(y);
+        ZoneId zone = layouts.site().zone();
+        list(ctx, ArticleQuery.between(java.time.Year.of(year).atDay(1).atStartOfDay(zone).toInstant(),
+                        java.time.Year.of(year + 1).atDay(1).atStartOfDay(zone).toInstant()), "/" + y + "/", y,
+                layouts.messages().t("list.year", y), null);
     }
 
     /** GET /{yyyy}/{mm}/{dd}/{slug}/ */
@@ -136,7 +149,7 @@ public final class ArticleHandlers {
         Article shell = a.withoutContent();
         String path = isPage(a) ? "/" + a.slug() + "/" : a.path(layouts.site().zone());
         Layout frame = layouts.layout(ctx, a.title(), "", path, null).withNoindex();
-        return new ArticlePage(frame, shell, null, new ArticlePage.Lock(error), "");
+        return new ArticlePage(frame, shell, null, new ArticlePage.Lock(error), "", List.of(), 0);
     }
 
     /** An article page with a given comment section, e.g. a refused comment shown again with its messages. */
@@ -157,7 +170,8 @@ public final class ArticleHandlers {
         Layout frame = layouts.layout(ctx, a.title(), a.isProtected() ? "" : a.standfirst(), a.path(layouts.site().zone()), null);
         if (ctx.queryParam("replytocom") != null || a.isProtected()) frame = frame.withNoindex();
         frame = frame.withJsonLd(StructuredData.newsArticle(a.isProtected() ? a.withoutContent() : a, frame.baseUrl(), frame));
-        return new ArticlePage(frame, a, comments, articles.imageAlt(a.image()));
+        return new ArticlePage(frame, a, comments, null, articles.imageAlt(a.image()),
+                a.isProtected() ? List.of() : related.apply(a), it.testata.front.FrontService.minutes(a));
     }
 
     // --- newsroom ---

@@ -66,9 +66,11 @@ public final class ArticleStore {
     }
 
     public Optional<Article> findPublicById(long id, Instant now) {
+        // with its tags: a comment refused with 422 shows the article page again, tags included
         return jdbi.withHandle(h -> h.createQuery(SELECT_FULL + "WHERE a.id = :id AND " + PUBLIC)
                 .bind("id", id).bind("now", now.toEpochMilli())
-                .map(ArticleStore::map).findOne());
+                .map(ArticleStore::map).findOne()
+                .map(a -> a.withTags(tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()))));
     }
 
     public Optional<Article> findPublicPageById(long id, Instant now) {

@@ -39,7 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
                 : it.testata.logs.Logging.Format.TEXT, logFile);
         it.testata.backup.UpgradeBackup.ifDue(site.config(port));
         Site s = Site.open(site.config(port)).withAccessLog(accessLog);
-        if (!noDemo) s.seedDemoIfEmpty();
+        if (!noDemo) s.seedFullDemoIfEmpty();
         s.serve();
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "shutdown"));
         String serving = "Testata is serving " + s.settings.current().siteName() + " at http://localhost:" + s.port() + "/"

@@ -302,6 +302,7 @@ public final class CommentService {
             }
             long id = CommentStore.insert(h, new NewComment(parent.articleId(), parentId, CommentStatus.APPROVED, name,
                     email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
+            CommentStore.markStaff(h, id); // only staff reply from the moderation queue: the "Redazione" mark
             touched.addAll(publicTags(parent.articleId()));
             return new Written.Saved(id);
         });

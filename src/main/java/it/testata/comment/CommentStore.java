@@ -16,7 +16,7 @@ import java.util.Optional;
 /** SQL for reader comments. */
 public final class CommentStore {
     private static final String PUBLIC_COLUMNS =
-            "k.id, k.article_id, k.parent_id, k.status, k.author_name, k.author_url, k.body_html, k.created_at";
+            "k.id, k.article_id, k.parent_id, k.status, k.author_name, k.author_url, k.body_html, k.created_at, k.staff";
     private static final String STAFF_SELECT = """
             SELECT k.id, k.article_id, a.slug AS article_slug, a.published_at AS article_published_at, k.parent_id,
                    k.status, k.author_name, k.author_email, k.author_url, k.body_raw, k.created_at, k.ip_net,
@@ -33,7 +33,7 @@ public final class CommentStore {
     /** The latest approved comments on public articles, newest first. */
     public List<RecentComment> recentApproved(int limit, Instant now, ZoneId zone) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT k.id, k.author_name, a.title, a.slug, a.published_at
+                        SELECT k.id, k.author_name, a.title, a.slug, a.published_at, k.body_raw
                         FROM comments k JOIN articles a ON a.id = k.article_id
                         WHERE k.status = 'approved' AND k.kind = 'comment'
                           AND a.status = 'published' AND a.published_at <= :now AND a.kind = 'post' AND a.password IS NULL
@@ -41,7 +41,8 @@ public final class CommentStore {
                 .bind("now", now.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> {
                     String path = Article.path(rs.getString("slug"), Instant.ofEpochMilli(rs.getLong("published_at")), zone);
-                    return new RecentComment(rs.getLong("id"), rs.getString("author_name"), rs.getString("title"), path);
+                    return new RecentComment(rs.getLong("id"), rs.getString("author_name"), rs.getString("title"), path,
+                            RecentComment.excerpt(rs.getString("body_raw")));
                 })
                 .list());
     }
@@ -207,7 +208,12 @@ public final class CommentStore {
         Long parentId = rs.wasNull() ? null : parent;
         return new Comment(rs.getLong("id"), rs.getLong("article_id"), parentId, CommentStatus.parse(rs.getString("status")),
                 rs.getString("author_name"), rs.getString("author_url"), rs.getString("body_html"),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("staff") != 0);
+    }
+
+    /** Marks a comment as the newsroom's (a staff reply from the moderation queue): pages show "Redazione". */
+    public static void markStaff(Handle h, long id) {
+        h.createUpdate("UPDATE comments SET staff = 1 WHERE id = :id").bind("id", id).execute();
     }
 
     private static CommentRecord mapStaff(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.Map;
 /** The site's settings as the pages use them. Stored as name/value rows in the settings table. */
 public record Settings(String siteName, String tagline, String locale, ZoneId zone, String baseUrl,
                        Map<String, String> social, CommentSettings comments, SpamSettings spam,
-                       it.testata.web.TrustedProxies trustedProxies) {
+                       it.testata.web.TrustedProxies trustedProxies, it.testata.design.Design design) {
 
     /** The social networks the sidebar knows, in the order it shows them. */
     public static final String[] SOCIAL_KEYS = {"facebook", "x", "telegram", "youtube", "instagram", "mastodon"};
@@ -29,7 +29,7 @@ public record Settings(String siteName, String tagline, String locale, ZoneId zo
         return new Settings(rows.getOrDefault("site_name", "Testata"), rows.getOrDefault("tagline", ""),
                 locale, zone, rows.getOrDefault("base_url", ""), Map.copyOf(social), CommentSettings.fromRows(rows),
                 SpamSettings.fromRows(rows),
-                it.testata.web.TrustedProxies.parse(rows.get("server.trusted_proxies")));
+                it.testata.web.TrustedProxies.parse(rows.get("server.trusted_proxies")), it.testata.design.Design.fromRows(rows));
     }
 
     public Locale javaLocale() {

@@ -59,6 +59,15 @@ public final class SettingsRules {
                 return Optional.empty();
             case "server.trusted_proxies": // --- harden ---
                 return it.testata.web.TrustedProxies.check(value);
+            // --- design ---
+            case "design.accent":
+                return it.testata.design.Contrast.isHex(value) && it.testata.design.Contrast.check(value).passes()
+                        ? Optional.empty()
+                        : Optional.of("design.accent must be a #rrggbb colour with 4.5:1 contrast on the light and dark backgrounds");
+            case "design.layout":
+                return Set.of("newspaper", "list").contains(value) ? Optional.empty()
+                        : Optional.of("design.layout must be newspaper or list");
+            // --- end design ---
             default:
                 // --- mail ---
                 if (it.testata.mail.MailSettings.owns(name)) return it.testata.mail.MailSettings.check(name, value);

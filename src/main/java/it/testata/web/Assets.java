@@ -21,7 +21,8 @@ public final class Assets {
     /** Every static file the site ships; a file not listed here is not served. */
     private static final List<String> FILES = List.of("css/site.css", "css/admin.css", "js/site.js", "js/moderation.js", "js/editor.js", "js/media-picker.js",
             "favicon.svg", "logo.png",
-            "js/passkeys.js"); // --- staff: passkeys ---
+            "js/passkeys.js", // --- staff: passkeys ---
+            "js/menus.js"); // --- menus ---
 
     public record Asset(String url, String contentType, byte[] body, byte[] gzip) {}
 

@@ -13,15 +13,19 @@ import java.util.List;
 /** Builds the frame every public page shares: settings, texts, the sidebar's recent articles and comments. */
 public final class LayoutService {
     /** Tags of what the frame shows; every cached public page carries them. */
-    public static final List<String> TAGS = List.of("sidebar:articles", "sidebar:comments");
+    public static final List<String> TAGS = List.of("sidebar:articles", "sidebar:comments",
+            it.testata.menu.MenuService.TAG); // --- menus ---
 
     private final SettingsService settings;
     private final Assets assets;
     private final Sidebar sidebar;
+    private final it.testata.menu.MenuService menus;
 
-    public LayoutService(SettingsService settings, ArticleStore articles, CommentStore comments, Assets assets) {
+    public LayoutService(SettingsService settings, ArticleStore articles, CommentStore comments, Assets assets,
+                         it.testata.menu.MenuService menus) {
         this.settings = settings;
         this.assets = assets;
+        this.menus = menus;
         this.sidebar = new Sidebar(zone -> {
             Instant now = Instant.now();
             return new Sidebar.Lists(articles.listPublic(ArticleQuery.all(), now, 5, 0),
@@ -33,6 +37,11 @@ public final class LayoutService {
     public Sidebar sidebar() {
         return sidebar;
     }
+
+    private static final it.testata.menu.Menu EMPTY_PRIMARY =
+            new it.testata.menu.Menu(it.testata.menu.Menu.PRIMARY, List.of(), false);
+    private static final it.testata.menu.Menu EMPTY_FOOTER =
+            new it.testata.menu.Menu(it.testata.menu.Menu.FOOTER, List.of(), false);
 
     public Settings site() {
         return settings.current();
@@ -46,7 +55,8 @@ public final class LayoutService {
         Settings s = site();
         Sidebar.Lists side = sidebar.lists(s.zone());
         return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, description, canonicalPath,
-                jsonLd, side.articles(), side.comments(), searchTerm(ctx), false);
+                jsonLd, side.articles(), side.comments(), searchTerm(ctx), false,
+                menus.menu(it.testata.menu.Menu.PRIMARY), menus.menu(it.testata.menu.Menu.FOOTER));
     }
 
     /** A frame without database reads, for error pages when the database itself may be the problem. */
@@ -58,7 +68,7 @@ public final class LayoutService {
             s = Settings.fromRows(java.util.Map.of());
         }
         return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, "", ctx.path(), null,
-                List.of(), List.of(), "", true);
+                List.of(), List.of(), "", true, EMPTY_PRIMARY, EMPTY_FOOTER);
     }
 
     /** The site's base URL: the setting when given, else the scheme and host of the request. */

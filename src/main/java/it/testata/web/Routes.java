@@ -37,7 +37,7 @@ import static it.testata.web.Route.Guard.STAFF;
 public final class Routes {
     /** Public addresses that end in a slash; the same address without it redirects 301. */
     public static final Pattern SLASHED = Pattern.compile(
-            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/\\d{2}/\\d{2}/[^/]+"
+            "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/page/\\d+|\\d{4}/\\d{2}/\\d{2}/[^/]+"
             + "|((category|tag|author)/[^/]+/|\\d{4}/\\d{2}/\\d{2}/[^/]+/|comments/)?feed|feed/atom|search/[^/]+(/page/\\d+)?"
             + "|[a-z0-9]+(-[a-z0-9]+)*)/$");
 
@@ -94,7 +94,7 @@ public final class Routes {
                     new Route("POST", "/newsletter/unsubscribe", PUBLIC_FORM, newsletter::unsubscribe),
                     new Route("GET", "/admin/newsletter", EDITOR, newsletterAdmin::list),
                     new Route("GET", "/admin/newsletter/export.csv", EDITOR, newsletterAdmin::export),
-                    new Route("POST", "/admin/newsletter/import", EDITOR, newsletterAdmin::importCsv),
+                    new Route("POST", "/admin/newsletter/import", EDITOR, newsletterAdmin::importCsv, Route.Body.MULTIPART),
                     new Route("GET", "/admin/newsletter/issues", EDITOR, newsletterAdmin::issues),
                     new Route("GET", "/contatti/", PUBLIC, contact::page),
                     new Route("POST", "/contatti/", PUBLIC_FORM, contact::post),
@@ -113,6 +113,11 @@ public final class Routes {
     // --- newsroom ---
     /** The newsroom's media library, trash and preview links. */
     public record Newsroom(it.testata.media.LibraryHandlers library, it.testata.editor.NewsroomHandlers editor) {}
+    // --- front: menus, design, front page ---
+    /** The public side's own handlers: the menu editor, the design page and the newspaper front page. */
+    public record Front(it.testata.menu.MenuHandlers menus, it.testata.design.DesignHandlers design,
+                        it.testata.front.FrontHandlers front) {}
+    // --- end front ---
 
     public static List<Route> table(ArticleHandlers articles, CommentHandlers comments, SiteHandlers site,
                                     FeedHandlers feeds, SitemapHandlers sitemaps, SearchHandlers search,
@@ -121,10 +126,18 @@ public final class Routes {
                                     ArticleApiHandlers articleApi, CommentApiHandlers commentApi, BackOffice office,
                                     MediaHandlers media, EditorHandlers editor,
                                     it.testata.article.PasswordHandlers passwords, Staff staff, MailRoutes mail,
-                                    it.testata.metrics.MetricsHandlers metrics, Newsroom newsroom) {
+                                    it.testata.metrics.MetricsHandlers metrics, Newsroom newsroom,
+                                    Front front) {
         List<Route> all = new java.util.ArrayList<>(staff(staff)); // --- staff ---
         all.addAll(mail.routes()); // --- mail --- (specific paths, first)
         all.addAll(List.of(
+                // --- front: menus, design, front page, year archive ---
+                new Route("GET", "/admin/menus", EDITOR, front.menus()::page),
+                new Route("POST", "/admin/menus", EDITOR, front.menus()::act),
+                new Route("GET", "/admin/design", ADMIN, front.design()::form),
+                new Route("POST", "/admin/design", ADMIN, front.design()::save, Route.Body.MULTIPART),
+                new Route("GET", "/design/{file}", PUBLIC, front.design()::accentCss),
+                // --- end front ---
                 new Route("GET", "/admin/login", LOGIN, login::form),
                 new Route("POST", "/admin/login", LOGIN, login::submit),
                 new Route("POST", "/admin/logout", STAFF, login::logout),
@@ -153,7 +166,7 @@ public final class Routes {
                 new Route("POST", "/admin/articles/{id}/revisions/{revision}/restore", AUTHOR, editor::restore),
                 // --- newsroom ---
                 new Route("GET", "/admin/media", AUTHOR, newsroom.library()::list),
-                new Route("POST", "/admin/media", AUTHOR, newsroom.library()::upload),
+                new Route("POST", "/admin/media", AUTHOR, newsroom.library()::upload, Route.Body.MULTIPART),
                 new Route("GET", "/admin/media/{id}", AUTHOR, newsroom.library()::image),
                 new Route("POST", "/admin/media/{id}", AUTHOR, newsroom.library()::describe),
                 new Route("POST", "/admin/media/{id}/delete", EDITOR, newsroom.library()::delete),
@@ -206,7 +219,7 @@ public final class Routes {
                 // WordPress's search address is the home page with ?s=
                 // WordPress's /?p=ID and /?page_id=ID redirect first
                 new Route("GET", "/", PUBLIC, redirects.home(ctx -> {
-                    if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
+                    if (SearchHandlers.isSearch(ctx)) search.query(ctx); else front.front().home(ctx);
                 })),
                 new Route("GET", "/page/{n}/", PUBLIC, ctx -> {
                     if (SearchHandlers.isSearch(ctx)) search.query(ctx); else articles.home(ctx);
@@ -220,8 +233,13 @@ public final class Routes {
                 new Route("GET", "/{year}/{month}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article),
+                // --- front: the year archive's later pages (/2024/page/2/) ---
+                new Route("GET", "/{year}/page/{n}/", PUBLIC, articles::year),
                 // after every other route: a page's address is one segment that no other route claims
-                new Route("GET", "/{slug}/", PUBLIC, pages::page)));
+                // (front: four digits are a year archive, /2024/)
+                new Route("GET", "/{slug}/", PUBLIC, ctx -> {
+                    if (ctx.pathParam("slug").matches("[0-9]{4}")) articles.year(ctx); else pages.page(ctx);
+                })));
         return List.copyOf(all);
     }
 }

@@ -78,6 +78,9 @@ public class AdminAccessibilityTest {
         pages.put("messages", "/admin/messages");
         pages.put("newsletter", "/admin/newsletter");
         pages.put("newsletter issues", "/admin/newsletter/issues");
+        // --- front ---
+        pages.put("menus", "/admin/menus?done=added");
+        pages.put("design", "/admin/design?saved=1");
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
         try (Browser b = Browser.start()) {
@@ -105,6 +108,21 @@ public class AdminAccessibilityTest {
             new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
                     org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
             violations.addAll(check(b, axe, "users with errors"));
+            // --- front: the menu and design forms sent back with errors ---
+            b.open(site.url("/admin/menus"));
+            new org.openqa.selenium.support.ui.Select(b.find("#footer-kind")).selectByValue("link");
+            b.find("#footer-url").sendKeys("nowhere");
+            b.find("#menu-footer form.menu-add button[type=submit]").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
+                    org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
+            violations.addAll(check(b, axe, "menus with errors"));
+            b.open(site.url("/admin/design"));
+            b.find("#d-accent").clear();
+            b.find("#d-accent").sendKeys("#eeeeee");
+            b.find("form.design button[type=submit]").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(
+                    org.openqa.selenium.By.cssSelector(".field-error")).isEmpty());
+            violations.addAll(check(b, axe, "design with errors"));
             // --- staff: the sign-in's second step ---
             b.find(".admin-logout button").click();
             new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/admin/login?out=1"));
@@ -117,6 +135,12 @@ public class AdminAccessibilityTest {
             violations.addAll(check(b, axe, "second factor"));
             // the two 422 answers are logged as failed loads; nothing else may be (CSP violations, script errors)
             assertThat(b.consoleErrors()).allMatch(e -> e.contains("status of 422"));
+            // --- front: the new pages at 390 px too ---
+            b.phone();
+            for (String path : List.of("/admin/menus", "/admin/design")) {
+                b.open(site.url(path));
+                violations.addAll(check(b, axe, "390 px " + path));
+            }
         }
         assertThat(violations).as("axe-core violations").isEmpty();
     }

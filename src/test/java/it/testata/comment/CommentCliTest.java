@@ -114,7 +114,7 @@ class CommentCliTest {
         within(1_000, "spam gone from the page", () -> poster.page(DEMO_PATH).getElementById("comment-" + id) == null);
         within(1_000, "spam gone from the home page", () -> {
             Document home = poster.page("/");
-            return CommentPublishingTest.card(home).select("a[href$=#comments]").text().equals("Nessun commento")
+            return CommentPublishingTest.card(home).select("a[href$=#comments]").isEmpty()
                     && !home.select(".sidebar").text().contains("Dario");
         });
         assertThat(status(id)).isEqualTo("spam");

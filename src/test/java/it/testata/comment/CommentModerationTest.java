@@ -75,8 +75,7 @@ class CommentModerationTest {
             assertThat(anon.body()).as(path).doesNotContain("Speriamo che apra anche il sabato.")
                     .doesNotContain("comment-" + id + "\"").doesNotContain(PENDING_NOTE).doesNotContain("Giulia Ferri");
         }
-        assertThat(CommentPublishingTest.card(poster.page("/")).select("a[href$=#comments]").text())
-                .isEqualTo("Nessun commento");
+        assertThat(CommentPublishingTest.card(poster.page("/")).select("a[href$=#comments]")).isEmpty();
 
         // approved: everyone sees it within a second, no longer marked
         assertThat(site.site().commentService.moderate(id, CommentService.Action.APPROVE)).isTrue();
@@ -86,7 +85,7 @@ class CommentModerationTest {
         assertThat(pub.getElementById("comment-" + id).hasClass("comment-pending")).isFalse();
         assertThat(pub.text()).doesNotContain(PENDING_NOTE);
         assertThat(pub.select("#comments-title").text()).isEqualTo("1 commento");
-        assertThat(pub.select(".recent-comments li").text()).startsWith("Giulia Ferri su ");
+        assertThat(pub.select(".recent-comments li").text()).startsWith("Giulia Ferri: «");
         within(1_000, "1 commento on the home page",
                 () -> CommentPublishingTest.card(poster.page("/")).select("a[href$=#comments]").text().equals("1 commento"));
         Document ownAfter = poster.page(DEMO_PATH, CommentCookies.PENDING, pending);

@@ -95,6 +95,15 @@ public final class TestSite implements AutoCloseable {
         return create().start(true);
     }
 
+    /** A site with the demo publication as ./testata serve loads it (pictures, logo, menus, comments), served. */
+    public static TestSite startWithFullDemo() {
+        TestSite t = create();
+        t.site = Site.open(t.config);
+        t.site.seedFullDemoIfEmpty();
+        t.site.serve();
+        return t;
+    }
+
     public TestSite start(boolean demo) {
         site = Site.open(config);
         if (demo) site.seedDemoIfEmpty();

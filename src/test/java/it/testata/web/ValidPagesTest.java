@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of public page passes the Nu Html Checker (vnu.jar, offline) with no error, and axe-core in a real
- * Chromium with no violation. Both come from npm through scripts/fetch-validators.sh into .cache/validators;
+ * Chromium with no violation, at 1280 and at 390 px. Both come from npm through scripts/fetch-validators.sh into .cache/validators;
  * without them (no npm, no network) the tests are skipped and say so.
  */
 class ValidPagesTest {
@@ -56,13 +56,17 @@ class ValidPagesTest {
         PAGES.put("newsletter", "/newsletter/");
         PAGES.put("newsletter, asked", "/newsletter/?iscritto=1");
         PAGES.put("newsletter, bad link", "/newsletter/unsubscribe?t=forged");
+        // --- front ---
+        PAGES.put("article with pictures, related and a newsroom reply", "/2026/11/24/il-vecchio-lanificio-diventa-un-museo-del-lavoro/");
+        PAGES.put("year", "/2026/");
+        PAGES.put("year, page 2", "/2026/page/2/");
     }
 
     static TestSite site;
 
     @BeforeAll
     static void start() throws Exception {
-        site = TestSite.startWithDemo();
+        site = TestSite.startWithFullDemo(); // pictures, logo, menus and comments, as ./testata serve shows it
         String slug = "l-agenzia-per-il-lavoro-apre-uno-sportello-a-san-vito";
         long first = Content.approvedComment(site, slug, "Maria Rossi", "maria@example.org", "Finalmente, **era ora**.\n\nUn secondo paragrafo con https://example.org/link.");
         Content.approvedComment(site, slug, "Paolo Verdi", "paolo@example.org", "Sono d'accordo con Maria.");
@@ -101,7 +105,8 @@ class ValidPagesTest {
                 "axe-core check skipped: no " + AXE + " (run scripts/fetch-validators.sh; it needs npm and the registry)");
         String axe = Files.readString(AXE);
         List<String> violations = new ArrayList<>();
-        try (Browser b = Browser.start()) {
+        for (int width : new int[]{1280, 390}) try (Browser b = Browser.start(new Browser.Options().window(width, 900))) {
+            if (width == 390) b.phone();
             for (var page : PAGES.entrySet()) {
                 b.open(site.url(page.getValue()));
                 b.driver().executeScript(axe);
@@ -114,7 +119,7 @@ class ValidPagesTest {
                           .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'error', help: String(e), nodes: []}])));
                         """);
                 for (JsonNode v : new ObjectMapper().readTree(String.valueOf(result))) {
-                    violations.add(page.getKey() + " " + page.getValue() + ": " + v.path("id").asText() + " ("
+                    violations.add(width + " px " + page.getKey() + " " + page.getValue() + ": " + v.path("id").asText() + " ("
                             + v.path("impact").asText() + ") " + v.path("help").asText() + " " + v.path("nodes"));
                 }
             }
