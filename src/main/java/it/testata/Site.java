@@ -135,7 +135,8 @@ public final class Site implements AutoCloseable {
         this.passkeys = new it.testata.twofactor.Passkeys(secondFactors, changes);
         // every kind of personal data kept by e-mail address; newsletter and contact messages join this list
         this.privacy = new it.testata.privacy.PrivacyService(db.jdbi(), changes, List.of(
-                new it.testata.privacy.CommentData(() -> it.testata.web.Messages.of(settings.current().javaLocale()).t("privacy.anonymous"))));
+                new it.testata.privacy.CommentData(() -> it.testata.web.Messages.of(settings.current().javaLocale()).t("privacy.anonymous")),
+                new it.testata.newsletter.SubscriberData(), new it.testata.contact.ContactData()));
         // --- mail ---
         this.mail = new it.testata.mail.MailService(settings, new it.testata.mail.OutboxStore(db.jdbi()), changes);
         this.contact = new it.testata.contact.ContactService(new it.testata.contact.ContactStore(db.jdbi()), changes, spam, mail);
