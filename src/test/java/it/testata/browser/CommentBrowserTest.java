@@ -51,8 +51,18 @@ class CommentBrowserTest {
     static void submit(Browser b) {
         WebElement button = b.find("#submit");
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        // gone from the page: stale, or (Chromium 156, while the next page replaces it) a node of the old document
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15)).until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+                throw e;
+            }
+        });
     }
 
     static void type(Browser b, String id, String text) {

@@ -43,6 +43,10 @@ class LogsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        // the test plays the site's proxy: it must be trusted for its X-Forwarded-For to count (server.trusted_proxies)
+        try (it.testata.Site s = it.testata.Site.open(data.config)) {
+            s.settings.update(java.util.Map.of("server.trusted_proxies", "127.0.0.1"));
+        }
         Path log = Files.createTempFile("testata-serve", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "it.testata.App",

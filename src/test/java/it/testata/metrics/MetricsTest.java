@@ -40,7 +40,10 @@ class MetricsTest {
         HttpResponse<String> ok = site.get("/metrics", "Authorization", "Bearer " + TOKEN);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
-        // behind a proxy on this machine, the reader's own address decides
+        // X-Forwarded-For from a peer that is not a trusted proxy is ignored: the socket's address decides
+        assertThat(site.get("/metrics", "X-Forwarded-For", "192.0.2.40").statusCode()).isEqualTo(403);
+        // behind a trusted proxy, the reader's own address decides
+        site.trustLoopbackProxy();
         assertThat(site.get("/metrics", "X-Forwarded-For", "192.0.2.40").statusCode()).isEqualTo(200);
         assertThat(site.get("/metrics", "X-Forwarded-For", "198.51.100.40").statusCode()).isEqualTo(403);
         assertThat(site.site().settings.rows()).containsEntry("metrics.allow", "192.0.2.0/24");
