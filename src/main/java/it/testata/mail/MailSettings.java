@@ -6,11 +6,11 @@ import java.util.Set;
 
 /**
  * The mail settings (rows mail.*, contact.*, newsletter.* of the settings table): the sender's address, the SMTP
- * relay and how to reach it, the sending rate, where contact messages go, and the newsletter's defaults.
+ * relay and how to reach it, the sending rate, where contact messages go, and the newsletter's default.
  * The password is write-only: pages and the CLI only ever say whether one is set.
  */
 public record MailSettings(String from, String host, int port, Security security, String user, String password,
-                           int ratePerMinute, String contactTo, boolean sendOnPublish, String digest) {
+                           int ratePerMinute, String contactTo, boolean sendOnPublish) {
 
     public enum Security { NONE, STARTTLS, TLS }
 
@@ -19,7 +19,7 @@ public record MailSettings(String from, String host, int port, Security security
     /** The names this package owns, in the order the mail page shows them. */
     public static final java.util.List<String> NAMES = java.util.List.of("mail.from", "mail.smtp_host", "mail.smtp_port",
             "mail.smtp_security", "mail.smtp_user", PASSWORD, "mail.rate_per_minute", "contact.to",
-            "newsletter.send_on_publish", "newsletter.digest");
+            "newsletter.send_on_publish");
 
     public static MailSettings fromRows(Map<String, String> rows) {
         Security security = switch (rows.getOrDefault("mail.smtp_security", "none")) {
@@ -31,8 +31,7 @@ public record MailSettings(String from, String host, int port, Security security
                 number(rows.get("mail.smtp_port"), security == Security.TLS ? 465 : 25), security,
                 rows.getOrDefault("mail.smtp_user", ""), rows.getOrDefault(PASSWORD, ""),
                 number(rows.get("mail.rate_per_minute"), 60), rows.getOrDefault("contact.to", ""),
-                "true".equals(rows.getOrDefault("newsletter.send_on_publish", "false")),
-                rows.getOrDefault("newsletter.digest", "none"));
+                "true".equals(rows.getOrDefault("newsletter.send_on_publish", "false")));
     }
 
     /** True when there is a relay to send through and an address to send from. */
@@ -52,7 +51,6 @@ public record MailSettings(String from, String host, int port, Security security
         v.put("mail.rate_per_minute", String.valueOf(ratePerMinute));
         v.put("contact.to", contactTo);
         v.put("newsletter.send_on_publish", String.valueOf(sendOnPublish));
-        v.put("newsletter.digest", digest);
         return v;
     }
 
@@ -73,8 +71,6 @@ public record MailSettings(String from, String host, int port, Security security
                     : Optional.of(name + " must be a whole number (0: no limit)");
             case "newsletter.send_on_publish" -> Set.of("true", "false").contains(value) ? Optional.empty()
                     : Optional.of(name + " must be true or false");
-            case "newsletter.digest" -> Set.of("none", "daily", "weekly").contains(value) ? Optional.empty()
-                    : Optional.of(name + " must be none, daily or weekly");
             default -> Optional.empty();
         };
     }

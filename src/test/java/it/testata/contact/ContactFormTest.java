@@ -98,13 +98,27 @@ class ContactFormTest {
         assertThat(queued.to()).isEqualTo("desk@testata.test");
         assertThat(Jsoup.parse(site.get("/contatti/?inviato=1").body()).select("#contact-sent")).hasSize(1);
         smtp.start();
-        MimeMessage got = smtp.await(1, Duration.ofSeconds(40)).getFirst();
+        long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (lucia().isEmpty() && System.nanoTime() < end) Thread.sleep(100);
+        assertThat(lucia()).as("the message arrived after the relay came back").isNotEmpty();
+        MimeMessage got = lucia().getFirst();
         assertThat(got.getAllRecipients()).extracting(Object::toString).containsExactly("desk@testata.test");
         assertThat(((InternetAddress) got.getReplyTo()[0]).getAddress()).isEqualTo("lucia@example.test");
         assertThat(got.getSubject()).contains("Una segnalazione");
         assertThat(MailServer.text(got)).contains("Il ponte è chiuso.", "Lucia Verdi");
         Thread.sleep(1500);
-        assertThat(smtp.received()).hasSize(1);
+        assertThat(lucia()).hasSize(1);
+    }
+
+    /** The messages about Lucia's report (earlier tests' messages may still arrive meanwhile). */
+    private List<MimeMessage> lucia() {
+        return smtp.received().stream().filter(m -> {
+            try {
+                return m.getSubject().contains("Una segnalazione");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     @Test
