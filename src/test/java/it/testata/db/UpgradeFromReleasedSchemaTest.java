@@ -37,8 +37,10 @@ class UpgradeFromReleasedSchemaTest {
         Files.createDirectories(site.dataDir);
         Flyway.configure().dataSource(site.config.jdbcUrl(), site.config.databaseUser(), site.config.databasePassword())
                 .locations(dialect.migrationLocation()).target(RELEASED).load().migrate();
-        Jdbi jdbi = site.config.databaseUser() == null ? Jdbi.create(site.config.jdbcUrl())
-                : Jdbi.create(site.config.jdbcUrl(), site.config.databaseUser(), site.config.databasePassword());
+        java.util.Properties login = new java.util.Properties();
+        if (site.config.databaseUser() != null) login.setProperty("user", site.config.databaseUser());
+        if (site.config.databasePassword() != null) login.setProperty("password", site.config.databasePassword());
+        Jdbi jdbi = Jdbi.create(site.config.jdbcUrl(), login);
         jdbi.useTransaction(UpgradeFromReleasedSchemaTest::releasedContent);
         Path media = site.dataDir.resolve("media");
         Files.createDirectories(media);
