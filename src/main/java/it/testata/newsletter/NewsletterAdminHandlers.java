@@ -52,7 +52,7 @@ public final class NewsletterAdminHandlers {
     /** Every form value goes through here (one place for an input cleaner). */
     private static String field(Context ctx, String name) {
         String v = ctx.formParam(name);
-        return v == null ? "" : v.strip();
+        return v == null ? "" : it.testata.text.CleanText.text(v).strip(); // control characters go (harden)
     }
 
     /** GET /admin/newsletter?q=...&status=... */

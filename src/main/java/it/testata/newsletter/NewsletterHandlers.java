@@ -33,7 +33,7 @@ public final class NewsletterHandlers {
     /** Every form value goes through here (one place for an input cleaner). */
     private static String field(Context ctx, String name) {
         String v = ctx.formParam(name);
-        return v == null ? "" : v.strip();
+        return v == null ? "" : it.testata.text.CleanText.text(v).strip(); // control characters go (harden)
     }
 
     /** The signed token of a link: in the query (the e-mail's link, the one-click POST) or the button's form. */

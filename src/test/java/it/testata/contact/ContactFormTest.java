@@ -184,6 +184,17 @@ class ContactFormTest {
     }
 
     @Test
+    void controlCharactersAreCleanedTheSameWayOnBothDatabases() {
+        HttpResponse<String> r = post(form("Nul\u0000la Bianchi", "nulla@example.test", "Og\u0000getto\u0085 pulito",
+                "Riga uno\r\nRiga\u0007 due\u0000"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        ContactMessage m = stored().stream().filter(c -> c.email().equals("nulla@example.test")).findFirst().orElseThrow();
+        assertThat(m.name()).isEqualTo("Nulla Bianchi");
+        assertThat(m.subject()).isEqualTo("Oggetto pulito");
+        assertThat(m.body()).isEqualTo("Riga uno\nRiga due");
+    }
+
+    @Test
     void theInboxShowsMarksAndDeletesMessagesAndTheirAddressStaysPrivate() {
         assertThat(post(form("Piero Gialli", "piero@example.test", "Per la redazione", "Buongiorno")).statusCode()).isEqualTo(303);
         long id = stored().stream().filter(c -> c.email().equals("piero@example.test")).findFirst().orElseThrow().id();
