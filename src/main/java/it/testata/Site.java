@@ -297,7 +297,7 @@ public final class Site implements AutoCloseable {
         return backups;
     }
 
-    /** What /metrics shows of this site; outbox depth and failures join here when the mail outbox exists. */
+    /** What /metrics shows of this site, the mail outbox's depth and failures included. */
     private it.testata.metrics.SiteMetrics siteMetrics(Renderer renderer) {
         db.meterPool(metrics.registry());
         return new it.testata.metrics.SiteMetrics(metrics, db.jdbi())
@@ -315,7 +315,12 @@ public final class Site implements AutoCloseable {
                 .counter("testata.backup.failures", "Scheduled backups that failed on this server",
                         () -> backups == null ? 0 : backups.failures())
                 .gauge("testata.backup.last.success.seconds", "When the last successful scheduled backup ended (epoch seconds)",
-                        () -> backups == null ? 0 : backups.lastSuccessSeconds());
+                        () -> backups == null ? 0 : backups.lastSuccessSeconds())
+                // --- mail: the outbox, shared by every server (read from the database at each scrape) ---
+                .gauge("testata.outbox.depth", "Messages queued in the outbox, waiting to be sent",
+                        () -> mail.outbox().counts().getOrDefault("queued", 0))
+                .counter("testata.outbox.failures", "Messages that failed for good (a 5xx answer, or 48 hours of retries)",
+                        () -> mail.outbox().counts().getOrDefault("failed", 0));
     }
 
     /** The scheduled-publishing thread of a serving site (null before {@link #serve}). */

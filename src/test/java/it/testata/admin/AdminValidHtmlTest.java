@@ -69,31 +69,6 @@ class AdminValidHtmlTest {
         assertThat(overlong.statusCode()).isEqualTo(422);
         bodies.put("image texts refused", overlong.body());
 
-        Path dir = Files.createTempDirectory("testata-vnu-admin-");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", VNU.toString(), "--errors-only", "--format", "json", "--stdout"));
-        Map<String, String> nameByFile = new LinkedHashMap<>();
-        int i = 0;
-        for (var b : bodies.entrySet()) {
-            Path f = dir.resolve("admin-" + (i++) + ".html");
-            Files.writeString(f, b.getValue(), StandardCharsets.UTF_8);
-            cmd.add(f.toString());
-            nameByFile.put(f.getFileName().toString(), b.getKey());
-        }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        List<String> errors = new ArrayList<>();
-        for (JsonNode m : new ObjectMapper().readTree(out).path("messages")) {
-            if (!"error".equals(m.path("type").asText()) && !"non-document-error".equals(m.path("type").asText())) continue;
-            String url = m.path("url").asText();
-            String file = url.substring(url.lastIndexOf('/') + 1);
-            errors.add(nameByFile.getOrDefault(file, url) + " line " + m.path("lastLine").asText() + ": "
-                    + m.path("message").asText() + " [" + m.path("extract").asText().strip() + "]");
-        }
-        assertThat(errors).as("Nu Html Checker errors").isEmpty();
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        assertThat(it.testata.support.NuChecker.errors(bodies)).as("Nu Html Checker errors").isEmpty();
     }
 }

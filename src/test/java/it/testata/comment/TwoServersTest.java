@@ -32,6 +32,7 @@ class TwoServersTest {
     @BeforeAll
     static void start() {
         a = TestSite.startWithDemo(); // moderation "first": a first comment is held
+        a.trustLoopbackProxy(); // the test plays both servers' proxy; B reads the setting as it starts
         b = TestSite.sharing(a).start(false);
         a.site().accounts.add("mara@example.org", "Mara Conti", Role.MODERATOR, PASSWORD.toCharArray());
         a.site().accounts.add("ugo@example.org", "Ugo Lenti", Role.AUTHOR, PASSWORD.toCharArray());
