@@ -46,6 +46,8 @@ class NewsletterBrowserTest {
             MimeMessage confirmation = smtp.await(1, Duration.ofSeconds(20)).getFirst();
             b.open(MailServer.link(confirmation, site.url("/newsletter/confirm?t=")));
             b.find("#n-confirm").click();
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Duration.ofSeconds(10)) // the answer page, not this one
+                    .until(d -> !d.findElements(org.openqa.selenium.By.id("newsletter-confirmed")).isEmpty());
             assertThat(b.find("#newsletter-confirmed").getText()).isNotEmpty();
             assertThat(site.site().newsletter.store().search("lettore@example.org", "confirmed", 5)).hasSize(1);
 
@@ -53,6 +55,8 @@ class NewsletterBrowserTest {
             b.open(site.site().newsletter.unsubscribeUrl(site.site().newsletter.store().search("lettore@example.org", null, 5)
                     .getFirst().id()));
             b.find("#n-unsubscribe").click();
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Duration.ofSeconds(10)) // the answer page, not this one
+                    .until(d -> !d.findElements(org.openqa.selenium.By.id("newsletter-unsubscribed")).isEmpty());
             assertThat(b.find("#newsletter-unsubscribed").getText()).isNotEmpty();
             assertThat(site.site().newsletter.store().search("lettore@example.org", "unsubscribed", 5)).hasSize(1);
         }
