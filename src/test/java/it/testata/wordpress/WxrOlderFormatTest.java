@@ -24,7 +24,7 @@ class WxrOlderFormatTest {
 
     @BeforeEach
     void start() {
-        site = TestSite.startEmpty();
+        site = TestSite.create();
     }
 
     @AfterEach
@@ -35,8 +35,17 @@ class WxrOlderFormatTest {
     @Test
     void importsAWxr11ExportAndRedirectsItsPermalinks() throws IOException, URISyntaxException {
         Path file = Path.of(getClass().getResource("/wordpress/wxr-1.1.xml").toURI());
-        ImportSummary s = new WxrImporter(site.site().db.jdbi(), site.site().changes, site.site().settings.current().zone(),
-                HamLearner.NONE).importFile(file, false, WxrImporter.Progress.NONE);
+        ImportSummary s;
+        // imported into the site before it serves: a serving site's housekeeping blanks networks older than
+        // privacy.ip_retention_days (at most ten years; these comments are from 2012), which is not what this checks
+        try (it.testata.Site offline = it.testata.Site.open(site.config)) {
+            s = new WxrImporter(offline.db.jdbi(), offline.changes, offline.settings.current().zone(), HamLearner.NONE)
+                    .importFile(file, false, WxrImporter.Progress.NONE);
+            long networks = offline.db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM comments WHERE ip_net = '2001:db8:77::/48'").mapTo(Long.class).one());
+            assertThat(networks).as("the commenter's network, cut to its /48").isEqualTo(1L);
+        }
+        site.start(false);
         assertThat(s.line()).isEqualTo("imported posts=1 pages=1 comments=2 approved=2 pending=0 spam=0 trash=0 "
                 + "authors=1 categories=2 tags=1 redirects=4");
         assertThat(s.skipped()).as("the attachment").isEqualTo(1);
@@ -58,7 +67,6 @@ class WxrOlderFormatTest {
         }
         assertThat(site.get("/?page_id=2").headers().firstValue("Location")).hasValue("/chi-sono/");
         assertThat(Jsoup.parse(site.get("/chi-sono/").body()).select(".article-body").text()).isEqualTo("Scrivo di sport dal 2009.");
-        assertThat(WxrFixture.count(site, "SELECT COUNT(*) FROM comments WHERE ip_net = '2001:db8:77::/48'")).isEqualTo(1);
         assertThat(WxrFixture.count(site, "SELECT COUNT(*) FROM categories c JOIN categories p ON p.id = c.parent_id "
                 + "WHERE c.slug = 'sport' AND p.slug = 'notizie'")).isEqualTo(1);
     }
