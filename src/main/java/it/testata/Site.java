@@ -103,6 +103,7 @@ public final class Site implements AutoCloseable {
     public final it.testata.mail.MailService mail; // --- mail ---
     public final it.testata.contact.ContactService contact; // --- mail ---
     public final it.testata.newsletter.NewsletterService newsletter; // --- mail ---
+    public final it.testata.notify.NotifyService notify; // --- notify ---
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
@@ -136,12 +137,16 @@ public final class Site implements AutoCloseable {
         // every kind of personal data kept by e-mail address; newsletter and contact messages join this list
         this.privacy = new it.testata.privacy.PrivacyService(db.jdbi(), changes, List.of(
                 new it.testata.privacy.CommentData(() -> it.testata.web.Messages.of(settings.current().javaLocale()).t("privacy.anonymous")),
-                new it.testata.newsletter.SubscriberData(), new it.testata.contact.ContactData()));
+                new it.testata.newsletter.SubscriberData(), new it.testata.contact.ContactData(),
+                new it.testata.notify.ReplyNotifications())); // --- notify ---
         // --- mail ---
         this.mail = new it.testata.mail.MailService(settings, new it.testata.mail.OutboxStore(db.jdbi()), changes);
         this.contact = new it.testata.contact.ContactService(new it.testata.contact.ContactStore(db.jdbi()), changes, spam, mail);
         this.newsletter = new it.testata.newsletter.NewsletterService(new it.testata.newsletter.NewsletterStore(db.jdbi()),
                 changes, mail, settings);
+        // --- notify --- reply notifications hang on comment events
+        this.notify = new it.testata.notify.NotifyService(new it.testata.notify.NotifyStore(db.jdbi()), changes, mail, settings);
+        commentService.listen(notify);
         // --- newsroom --- images kept only on disk by older versions move into the database
         int moved = images.importDiskFiles();
         if (moved > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("moved {} image files into the database", moved);
@@ -249,7 +254,8 @@ public final class Site implements AutoCloseable {
                 // --- front ---
                 new Routes.Front(new MenuHandlers(menuService, adminFrames, renderer),
                         new DesignHandlers(settings, images, adminFrames, renderer),
-                        new FrontHandlers(front, articlePages, layouts, renderer)));
+                        new FrontHandlers(front, articlePages, layouts, renderer)),
+                new it.testata.notify.NotifyHandlers(notify, layouts, renderer)); // --- notify ---
         var prefill = new it.testata.comment.CommentPrefill(cookies); // --- scale ---
         Access access = new Access(accounts, settings, errors,
                 p -> staffSettings.current().require2fa() && !twoFactor.enrolled(p.user().id()));

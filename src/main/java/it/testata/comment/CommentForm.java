@@ -12,9 +12,16 @@ import java.util.regex.Pattern;
 /**
  * What a reader typed into the comment form, with WordPress's field names so autofill and habits carry over:
  * author, email, url, comment, comment_parent, comment_post_ID. Validation gives a message key per wrong field.
+ * {@code notifyReplies} is the "notify me of replies by e-mail" box (reply notifications).
  */
 public record CommentForm(long articleId, Long parentId, String author, String email, String url, String comment,
-                          boolean remember, String honeypot, String token) {
+                          boolean remember, String honeypot, String token, boolean notifyReplies) {
+
+    /** A form without the reply-notification box ticked. */
+    public CommentForm(long articleId, Long parentId, String author, String email, String url, String comment,
+                       boolean remember, String honeypot, String token) {
+        this(articleId, parentId, author, email, url, comment, remember, honeypot, token, false);
+    }
 
     /** The hidden field a person never fills (hidden by CSS and from assistive technology). */
     public static final String HONEYPOT = "website_confirm";
@@ -31,11 +38,12 @@ public record CommentForm(long articleId, Long parentId, String author, String e
         return new CommentForm(number(ctx.formParam("comment_post_ID")), parent(ctx.formParam("comment_parent")),
                 text(CleanText.line(ctx.formParam("author"))), text(ctx.formParam("email")), text(ctx.formParam("url")),
                 ctx.formParam("comment") == null ? "" : CleanText.text(ctx.formParam("comment")),
-                ctx.formParam("remember") != null, text(ctx.formParam(HONEYPOT)), text(ctx.formParam(TOKEN)));
+                ctx.formParam("remember") != null, text(ctx.formParam(HONEYPOT)), text(ctx.formParam(TOKEN)),
+                ctx.formParam("notify") != null);
     }
 
     public CommentForm withParent(Long newParent) {
-        return new CommentForm(articleId, newParent, author, email, url, comment, remember, honeypot, token);
+        return new CommentForm(articleId, newParent, author, email, url, comment, remember, honeypot, token, notifyReplies);
     }
 
     /** Field name to message key; empty when the form is valid. */

@@ -50,6 +50,29 @@ public final class CommentService {
         this.spam = spam;
     }
 
+    // --- notify ---
+    /**
+     * Told, inside the transaction that does it, when a reader's comment is stored (with its form) and when a comment
+     * becomes public (at once, approved by a moderator, or a staff reply): reply notifications hang on these.
+     */
+    public interface Events {
+        void submitted(org.jdbi.v3.core.Handle h, long id, CommentForm form, CommentStatus status, String ipNet);
+
+        void published(org.jdbi.v3.core.Handle h, long id);
+    }
+
+    private volatile Events events = new Events() {
+        public void submitted(org.jdbi.v3.core.Handle h, long id, CommentForm form, CommentStatus status, String ipNet) {}
+
+        public void published(org.jdbi.v3.core.Handle h, long id) {}
+    };
+
+    /** Wires the listener of comment events (Site does, once). */
+    public void listen(Events listener) {
+        this.events = listener;
+    }
+    // --- end notify ---
+
     /** Comments are open on this article now: its own switch, and the site's closing after N days. */
     public static boolean open(Article a, CommentSettings rules, Instant now) {
         if (!a.commentsOpen()) return false;
@@ -100,6 +123,7 @@ public final class CommentService {
                     form.comment(), CommentText.toSafeHtml(form.comment()), ipNet,
                     userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())),
                     a.verdict().db(), a.score(), a.lines()), now);
+            events.submitted(h, id, form, status, ipNet); // --- notify ---
             return switch (status) {
                 case APPROVED -> {
                     touched.addAll(publicTags(article.id()));
@@ -193,6 +217,7 @@ public final class CommentService {
                 case APPROVE -> {
                     CommentStore.setStatus(h, id, CommentStatus.APPROVED);
                     if (c.status() != CommentStatus.APPROVED) teach(h, c, false);
+                    if (c.status() != CommentStatus.APPROVED) events.published(h, id); // --- notify ---
                 }
                 case SPAM -> {
                     CommentStore.setStatus(h, id, CommentStatus.SPAM);
@@ -299,10 +324,12 @@ public final class CommentService {
                 CommentStore.setStatus(h, parentId, CommentStatus.APPROVED);
                 teach(h, parent, false);
                 approvedParent[0] = true;
+                events.published(h, parentId); // --- notify ---
             }
             long id = CommentStore.insert(h, new NewComment(parent.articleId(), parentId, CommentStatus.APPROVED, name,
                     email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
             CommentStore.markStaff(h, id); // only staff reply from the moderation queue: the "Redazione" mark
+            events.published(h, id); // --- notify ---
             touched.addAll(publicTags(parent.articleId()));
             return new Written.Saved(id);
         });

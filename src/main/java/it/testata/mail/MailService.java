@@ -19,11 +19,18 @@ public final class MailService {
     private final OutboxStore outbox;
     private final ChangeLog changes;
     private volatile MailSender sender;
+    private final SignedLinks links;
 
     public MailService(SettingsService settings, OutboxStore outbox, ChangeLog changes) {
         this.settings = settings;
         this.outbox = outbox;
         this.changes = changes;
+        this.links = new SignedLinks(settings);
+    }
+
+    /** The signed links of e-mails (confirm, unsubscribe) and the base address they start with. */
+    public SignedLinks links() {
+        return links;
     }
 
     /** The settings as they are now in the database (the password included). */

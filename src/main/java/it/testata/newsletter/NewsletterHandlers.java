@@ -38,8 +38,7 @@ public final class NewsletterHandlers {
 
     /** The signed token of a link: in the query (the e-mail's link, the one-click POST) or the button's form. */
     private static String token(Context ctx) {
-        String q = ctx.queryParam("t");
-        return q != null ? q : field(ctx, "t");
+        return it.testata.mail.SignedLinks.token(ctx);
     }
 
     /** GET /newsletter/ */

@@ -10,7 +10,6 @@ import it.testata.mail.MailTemplates;
 import it.testata.settings.Settings;
 import it.testata.settings.SettingsService;
 import it.testata.web.Messages;
-import it.testata.web.Signer;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
@@ -41,15 +40,12 @@ public final class NewsletterService {
     private final ChangeLog changes;
     private final MailService mail;
     private final SettingsService settings;
-    private final Signer signer;
-    private volatile String requestBase = "http://localhost";
 
     public NewsletterService(NewsletterStore store, ChangeLog changes, MailService mail, SettingsService settings) {
         this.store = store;
         this.changes = changes;
         this.mail = mail;
         this.settings = settings;
-        this.signer = new Signer(settings.signingKey());
         changes.beforeCommit(this::onWrite);
     }
 
@@ -59,13 +55,12 @@ public final class NewsletterService {
 
     /** The base of links in e-mails: the base_url setting, else the address the site was last reached at. */
     public String baseUrl() {
-        String configured = settings.current().baseUrl();
-        return configured.isBlank() ? requestBase : configured.replaceAll("/+$", "");
+        return mail.links().baseUrl();
     }
 
     /** Remembers the address a reader reached the site at (for links when base_url is not set). */
     public void noteBase(String base) {
-        if (base != null && !base.isBlank()) requestBase = base.replaceAll("/+$", "");
+        mail.links().noteBase(base);
     }
 
     /** Runs a save with the editor's "send to subscribers" choice for an article it publishes (null: the default). */
@@ -99,7 +94,7 @@ public final class NewsletterService {
     private Email confirmation(String email, long id) {
         Settings s = settings.current();
         Messages msg = Messages.of(s.javaLocale());
-        String link = baseUrl() + "/newsletter/confirm?t=" + signer.sign(CONFIRM, Long.toString(id));
+        String link = mail.links().url("/newsletter/confirm", CONFIRM, id);
         MailContent c = new MailContent(msg.lang(), s.siteName(), msg.t("newsletter.mail.confirmHeading", s.siteName()),
                 List.of(msg.t("newsletter.mail.confirmBody", s.siteName())), null,
                 new MailContent.Link(msg.t("newsletter.mail.confirmButton"), link), List.of(), msg.t("newsletter.mail.confirmIgnore"));
@@ -108,11 +103,11 @@ public final class NewsletterService {
 
     /** The subscriber a signed confirmation link names, when valid. */
     public Optional<Subscriber> fromConfirmLink(String token) {
-        return signer.verify(CONFIRM, token == null ? "" : token).flatMap(NewsletterService::id).flatMap(store::find);
+        return mail.links().id(CONFIRM, token).flatMap(store::find);
     }
 
     public Optional<Subscriber> fromUnsubscribeLink(String token) {
-        return signer.verify(UNSUBSCRIBE, token == null ? "" : token).flatMap(NewsletterService::id).flatMap(store::find);
+        return mail.links().id(UNSUBSCRIBE, token).flatMap(store::find);
     }
 
     public boolean confirm(Subscriber s, String net) {
@@ -124,15 +119,7 @@ public final class NewsletterService {
     }
 
     public String unsubscribeUrl(long subscriberId) {
-        return baseUrl() + "/newsletter/unsubscribe?t=" + signer.sign(UNSUBSCRIBE, Long.toString(subscriberId));
-    }
-
-    private static Optional<Long> id(String v) {
-        try {
-            return Optional.of(Long.parseLong(v));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return mail.links().url("/newsletter/unsubscribe", UNSUBSCRIBE, subscriberId);
     }
 
     /** In a write's transaction: each article it touched that has just become public is decided once. */

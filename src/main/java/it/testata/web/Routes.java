@@ -110,6 +110,18 @@ public final class Routes {
         }
     }
     // --- end mail ---
+    // --- notify ---
+    /** The links of reply-notification e-mails: a GET shows a button, a POST (or a one-click POST) acts. */
+    static List<Route> notify(it.testata.notify.NotifyHandlers n) {
+        return List.of(
+                new Route("GET", "/replies/confirm", PUBLIC, n::confirmPage),
+                new Route("POST", "/replies/confirm", PUBLIC_FORM, n::confirm),
+                new Route("GET", "/replies/unsubscribe", PUBLIC, n::stopPage),
+                new Route("POST", "/replies/unsubscribe", PUBLIC_FORM, n::stop),
+                new Route("GET", "/replies/unsubscribe-all", PUBLIC, n::stopAllPage),
+                new Route("POST", "/replies/unsubscribe-all", PUBLIC_FORM, n::stopAll));
+    }
+    // --- end notify ---
     // --- newsroom ---
     /** The newsroom's media library, trash and preview links. */
     public record Newsroom(it.testata.media.LibraryHandlers library, it.testata.editor.NewsroomHandlers editor) {}
@@ -127,9 +139,10 @@ public final class Routes {
                                     MediaHandlers media, EditorHandlers editor,
                                     it.testata.article.PasswordHandlers passwords, Staff staff, MailRoutes mail,
                                     it.testata.metrics.MetricsHandlers metrics, Newsroom newsroom,
-                                    Front front) {
+                                    Front front, it.testata.notify.NotifyHandlers notify) {
         List<Route> all = new java.util.ArrayList<>(staff(staff)); // --- staff ---
         all.addAll(mail.routes()); // --- mail --- (specific paths, first)
+        all.addAll(notify(notify)); // --- notify ---
         all.addAll(List.of(
                 // --- front: menus, design, front page, year archive ---
                 new Route("GET", "/admin/menus", EDITOR, front.menus()::page),
