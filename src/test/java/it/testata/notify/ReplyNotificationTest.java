@@ -251,7 +251,7 @@ class ReplyNotificationTest {
     }
 
     @Test
-    void theBoxIsUncheckedLabelledAndKeptOnA422AndPrivacyToolsReachTheSubscriptions() throws Exception {
+    void theBoxIsUncheckedLabelledKeptOnA422AndUntickedOnARememberedPageAndPrivacyToolsReachTheSubscriptions() throws Exception {
         Document page = Jsoup.parse(site.get(article.path(site.site().settings.current().zone())).body());
         assertThat(page.select("#commentform input#notify[type=checkbox][name=notify]")).hasSize(1);
         assertThat(page.selectFirst("#notify").hasAttr("checked")).isFalse();
@@ -260,6 +260,15 @@ class ReplyNotificationTest {
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(invalid.body()).selectFirst("#notify").hasAttr("checked")).isTrue();
         assertThat(queued("reply-confirm", email(30))).isZero();
+
+        // a remembered reader gets the cached page with their values filled in, and the box still unticked
+        HttpResponse<String> remembered = forms.post(article.id(), 32, "Ricordatevi di me, grazie.", Map.of("remember", "yes"));
+        String cookie = remembered.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(it.testata.comment.CommentCookies.COMMENTER + "=")).findFirst().orElseThrow().split(";")[0];
+        Document mine = Jsoup.parse(site.get(article.path(site.site().settings.current().zone()), "Cookie", cookie).body());
+        assertThat(mine.selectFirst("#email").val()).isEqualTo(email(32));
+        assertThat(mine.selectFirst("#remember").hasAttr("checked")).isTrue();
+        assertThat(mine.selectFirst("#notify").hasAttr("checked")).isFalse();
 
         long followed = comment(31, null, true, "Un commento da esportare e poi cancellare.");
         PrivacyService privacy = site.site().privacy;

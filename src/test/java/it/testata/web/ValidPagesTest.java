@@ -75,6 +75,19 @@ class ValidPagesTest {
         String locked = "bilancio-comunale-la-minoranza-chiede-piu-fondi-per-le-frazioni";
         site.site().articles.setPassword(site.site().articles.publicArticle(locked).orElseThrow().id(), "segreta");
         PAGES.put("protected article, locked", "/2026/10/01/" + locked + "/");
+        // --- notify --- a reader ticks "notify me of replies": the confirm button of the link they get, and a bad link
+        var article = site.site().articles.publicArticle(slug).orElseThrow();
+        var asked = site.site().commentService.submit(article, new it.testata.comment.CommentForm(article.id(), null, "Lia Neri",
+                "lia@example.org", "", "Grazie per l'articolo, avvisatemi se qualcuno risponde.", false, "", "", true),
+                site.site().settings.current().comments(), it.testata.settings.SpamSettings.defaults(), "10.9.9.0/24", "test");
+        assertThat(asked).isInstanceOfAny(it.testata.comment.CommentService.Outcome.Held.class, it.testata.comment.CommentService.Outcome.Published.class);
+        String mail = site.site().db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT body_text FROM outbox WHERE kind = 'reply-confirm' AND recipient = 'lia@example.org'").mapTo(String.class).one());
+        var confirm = java.util.regex.Pattern.compile("/replies/confirm\\?t=\\S+").matcher(mail);
+        assertThat(confirm.find()).isTrue();
+        PAGES.put("reply notifications, confirm", confirm.group());
+        PAGES.put("reply notifications, bad link", "/replies/unsubscribe-all?t=forged");
+        // --- end notify ---
         long deadline = System.currentTimeMillis() + 10_000;
         while (!site.get("/?s=relazione").body().contains("search-result") && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
