@@ -90,7 +90,8 @@ class PrivacyToolsTest {
         StaffClient admin = StaffClient.signedIn(site, "admin@example.org", PASSWORD);
         var found = admin.page("/admin/privacy?email=LIA%40example.org");
         assertThat(found.select("section li").eachText())
-                .containsExactly("Commenti: 3", "Iscrizione alla newsletter: 0", "Messaggi inviati alla redazione: 0");
+                .containsExactly("Commenti: 3", "Iscrizione alla newsletter: 0", "Messaggi inviati alla redazione: 0",
+                        "Avvisi di risposta: 0"); // --- notify ---
         HttpResponse<String> export = admin.postForm("/admin/privacy/export", Map.of("email", "lia@EXAMPLE.org"));
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
