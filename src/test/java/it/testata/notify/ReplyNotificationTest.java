@@ -92,6 +92,12 @@ class ReplyNotificationTest {
                 .bind("k", kind).bind("r", address).mapTo(Integer.class).one());
     }
 
+    /** How many comments this address follows. */
+    static int follows(String address) {
+        return site.site().db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reply_subscriptions s "
+                + "JOIN reply_subscribers r ON r.id = s.subscriber_id WHERE r.email = :e").bind("e", address).mapTo(Integer.class).one());
+    }
+
     static ReplySubscriber subscriber(String address) {
         return site.site().db.jdbi().withHandle(h -> NotifyStore.byEmail(h, address)).orElseThrow();
     }
@@ -216,7 +222,10 @@ class ReplyNotificationTest {
 
         // thread a: the GET shows a button and changes nothing; the button stops it
         String stopA = MailServer.link(toA, site.url("/replies/unsubscribe?t="));
+        site.get(path(stopA));
+        assertThat(follows(email(20))).as("a GET changes nothing").isEqualTo(3);
         assertThat(click(stopA, "unsubscribe").select("#replies-unsubscribed")).hasSize(1);
+        assertThat(follows(email(20))).isEqualTo(2);
         comment(22, a, false, "Un'altra risposta al primo filo.");
         assertThat(queued("reply", email(20))).isEqualTo(2);
 
@@ -234,9 +243,11 @@ class ReplyNotificationTest {
         MimeMessage toC = awaitTo(email(20), 4).stream().filter(m -> MailServer.text(m).contains("Risposta al terzo filo."))
                 .findFirst().orElseThrow();
         String all = MailServer.link(toC, site.url("/replies/unsubscribe-all?t="));
-        assertThat(subscriber(email(20)).confirmed()).isTrue();
+        site.get(path(all));
+        assertThat(subscriber(email(20)).confirmed()).as("a GET changes nothing").isTrue();
         assertThat(click(all, "unsubscribe-all").select("#replies-unsubscribed-all")).hasSize(1);
         assertThat(subscriber(email(20)).status()).isEqualTo("unsubscribed");
+        assertThat(follows(email(20))).isZero();
         comment(22, c, false, "Un'altra risposta al terzo filo.");
         assertThat(queued("reply", email(20))).isEqualTo(3);
         // a used link says so; a forged one is not found
