@@ -189,9 +189,10 @@ class ReplyNotificationTest {
                 "Una risposta che finirà nel cestino.", false, "", ""), HELD, SpamSettings.defaults(), "10.0.12.0", "test");
         site.site().settings.update(Map.of("spam.blocked_emails", email(13)));
         var spam = comments.submit(article, new CommentForm(article.id(), followed, "Lettore 13", email(13), "",
-                "Una risposta da un indirizzo bloccato.", false, "", ""), HELD, site.site().settings.current().spam(),
+                "Una risposta da un indirizzo bloccato.", false, "", "", true), HELD, site.site().settings.current().spam(),
                 "10.0.13.0", "test");
         assertThat(spam).isInstanceOf(CommentService.Outcome.Spam.class);
+        assertThat(queued("reply-confirm", email(13))).as("spam with the box ticked asks nobody").isZero();
         assertThat(queued("reply", email(10))).isZero();
 
         // approved through the web queue, then trashed and approved again through the API: one e-mail
@@ -259,6 +260,26 @@ class ReplyNotificationTest {
         comment(20, null, true, "Ci ripenso: avvisatemi di nuovo.");
         assertThat(subscriber(email(20)).status()).isEqualTo("pending");
         assertThat(queued("reply-confirm", email(20))).isEqualTo(2);
+    }
+
+    @Test
+    void anEnglishSiteWritesTheBoxAndTheMessagesInEnglish() throws Exception {
+        site.site().settings.update(Map.of("locale", "en"));
+        try {
+            Document page = Jsoup.parse(site.get(article.path(site.site().settings.current().zone())).body());
+            assertThat(page.select("label[for=notify]").text()).isEqualTo("Notify me of replies by e-mail");
+            long followed = comment(40, null, true, "A comment from a reader who wants replies by e-mail.");
+            MimeMessage confirmation = awaitTo(email(40), 1).getFirst();
+            assertThat(confirmation.getSubject()).startsWith("Confirm reply notifications from");
+            assertThat(click(MailServer.link(confirmation, site.url("/replies/confirm?t=")), "confirm").select("#replies-confirmed").text())
+                    .startsWith("Confirmed");
+            comment(41, followed, false, "An answer in English.");
+            MimeMessage told = awaitTo(email(40), 2).get(1);
+            assertThat(told.getSubject()).isEqualTo("Lettore 41 replied to your comment on \"" + article.title() + "\"");
+            assertThat(MailServer.text(told)).contains("Stop e-mails about replies to this comment", "Stop all reply e-mails from");
+        } finally {
+            site.site().settings.update(Map.of("locale", "it"));
+        }
     }
 
     @Test
