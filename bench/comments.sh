@@ -44,6 +44,9 @@ for db in $DATABASES; do
     count_sql() { sqlite3 -cmd ".timeout 10000" "$data/testata.db" "$1"; }
   fi
   port=$(( 20000 + RANDOM % 40000 ))
+  # the load comes "through a proxy on this machine" (X-Forwarded-For, one network per commenter): trust it,
+  # as an nginx in front would be trusted (docs/OPERATIONS.md); without it every post is from 127.0.0.1
+  env "${env[@]}" ./testata settings --data "$data" server.trusted_proxies=127.0.0.1 >/dev/null
   env "${env[@]}" TESTATA_HOST=127.0.0.1 ./testata serve --port "$port" --data "$data" >"$work/$db.log" 2>&1 &
   pid=$!
   until curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$port$ARTICLE" 2>/dev/null; do
