@@ -79,6 +79,9 @@ public final class CommentService {
         SpamInput input = new SpamInput(form.author(), email.toLowerCase(java.util.Locale.ROOT), form.url(), form.comment(), ipNet,
                 String.join("\n", article.title(), article.standfirst() == null ? "" : article.standfirst(), article.bodyMd()));
         SpamService.Assessment judged = spam.assess(input, spamRules);
+        // what needs no stored data is done here too, so that the one writer thread does only the checks and the insert
+        String html = CommentText.toSafeHtml(form.comment());
+        String agent = userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length()));
         return submissions.run((h, touched) -> {
             if (rules.floodSeconds() > 0
                     && CommentStore.recentFrom(h, email, ipNet, now.minusSeconds(rules.floodSeconds())) > 0) {
@@ -106,9 +109,7 @@ public final class CommentService {
             Long parent = form.parentId() != null && CommentStore.approvedOn(h, article.id(), form.parentId()).isPresent()
                     ? form.parentId() : null;
             long id = CommentStore.insert(h, new NewComment(article.id(), parent, status, form.author(), email, form.url(),
-                    form.comment(), CommentText.toSafeHtml(form.comment()), ipNet,
-                    userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())),
-                    a.verdict().db(), a.score(), a.lines()), now);
+                    form.comment(), html, ipNet, agent, a.verdict().db(), a.score(), a.lines()), now);
             // here comment `id` is stored with `status`, in the group's transaction: what must commit with it
             // (outbox rows, notifications) goes on this spot
             return switch (status) {
