@@ -31,6 +31,9 @@ public final class GroupCommit implements AutoCloseable {
 
     private record Item<R>(ChangeLog.Work<R> work, CompletableFuture<R> done) {}
 
+    /** Put in the queue by {@link #close}: the writer finishes what came before it, then stops at once. */
+    private static final Item<Void> STOP = new Item<>((h, touched) -> null, new CompletableFuture<>());
+
     private final ChangeLog changes;
     private final Consumer<Handle> beforeBatch;
     private final int maxBatch;
@@ -77,10 +80,13 @@ public final class GroupCommit implements AutoCloseable {
                 if (closed) break;
                 continue;
             }
+            if (first == STOP) break;
             batch.add(first);
             waiting.drainTo(batch, maxBatch - 1);
+            boolean stop = batch.remove(STOP);
             write(batch);
             batch.clear();
+            if (stop) break;
         }
         Item<?> left;
         while ((left = waiting.poll()) != null) left.done().completeExceptionally(new IllegalStateException("the group writer is closed"));
@@ -126,6 +132,7 @@ public final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        waiting.add(STOP);
         try {
             writer.join(10_000);
         } catch (InterruptedException e) {
