@@ -3,7 +3,7 @@
 #
 #   bench/article.sh                 build, start both servers on loopback, run wrk on each, print the ratio
 #
-# Knobs (environment): THREADS=2 CONNS=50 DURATION=15s WARMUP=10s ROUNDS=3 NO_BUILD=1 (skip the Maven build)
+# Knobs (environment): THREADS=2 CONNS=50 (the latency goal is stated at CONNS=32) DURATION=15s WARMUP=10s ROUNDS=3 NO_BUILD=1 (skip the Maven build)
 #                      TESTATA_JAVA_OPTS (passed through to the ./testata launcher)
 #
 # Both sides answer with the same gzip bytes (Testata's precompressed body, served by nginx through
@@ -207,11 +207,11 @@ pids_cpu() { local p t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + 
 nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid" 2>/dev/null); }
 ours() { pids_cpu "$testata_pid" $(nginx_pids); }
 run_wrk() { # url duration t|n -> requests/second, "other" (share of the machine used by processes not in the
-            # benchmark) and the server's CPU time per request in microseconds (user + system)
+            # benchmark), the server's CPU time per request in microseconds (user + system) and wrk's p99 in ms
   local out b0 o0 b1 o1 tw s0 s1 server
   if [ "$3" = t ]; then server="$testata_pid"; else server="$(nginx_pids)"; fi
   b0=$(cpu_busy); o0=$(ours); s0=$(pids_cpu $server)
-  out="$( { TIMEFORMAT='%U %S'; time timeout $(( $(secs "$2") + 30 )) wrk -t"$THREADS" -c"$CONNS" -d"$2" --timeout 5s \
+  out="$( { TIMEFORMAT='%U %S'; time timeout $(( $(secs "$2") + 30 )) wrk -t"$THREADS" -c"$CONNS" -d"$2" --timeout 5s --latency \
     -H 'Accept-Encoding: gzip' "$1" 2>&1; } 2>&1 )"
   b1=$(cpu_busy); o1=$(ours); s1=$(pids_cpu $server)
   echo "$out" >>"$work/wrk.log"
@@ -220,8 +220,10 @@ run_wrk() { # url duration t|n -> requests/second, "other" (share of the machine
   other=$(awk -v b=$(( b1 - b0 )) -v o=$(( o1 - o0 + tw )) -v s="$(secs "$2")" -v c="$(nproc)" \
     'BEGIN { v = (b - o) / (s * 100 * c) * 100; printf "%d", v < 0 ? 0 : v }')
   n=$(echo "$out" | awk '/ requests in / { print $1 }')
+  p99=$(echo "$out" | awk '$1 == "99%" { v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
+    printf "%.2f", v * (u == "us" ? 0.001 : (u == "s" ? 1000 : 1)) }')
   echo "$(echo "$out" | awk '/^Requests\/sec:/ {print $2}') $other $(awk -v c=$(( s1 - s0 )) -v n="${n:-0}" \
-    'BEGIN { printf "%.1f", (n > 0) ? c * 10000 / n : 0 }')"
+    'BEGIN { printf "%.1f", (n > 0) ? c * 10000 / n : 0 }') ${p99:-0}"
 }
 
 log "warm-up $WARMUP each"
@@ -234,13 +236,14 @@ echo "wrk -t$THREADS -c$CONNS -d$DURATION, Accept-Encoding: gzip, $gz_bytes-byte
 # server's own CPU time per request (user + system, µs): it moves much less with other load than req/s does.
 busy=0
 for r in $(seq 1 "$ROUNDS"); do
-  read -r t_rps t_other t_cpu < <(run_wrk "http://127.0.0.1:$tport$ARTICLE" "$DURATION" t)
-  read -r n_rps n_other n_cpu < <(run_wrk "http://127.0.0.1:$nport$ARTICLE" "$DURATION" n)
+  read -r t_rps t_other t_cpu t_p99 < <(run_wrk "http://127.0.0.1:$tport$ARTICLE" "$DURATION" t)
+  read -r n_rps n_other n_cpu n_p99 < <(run_wrk "http://127.0.0.1:$nport$ARTICLE" "$DURATION" n)
   [ -n "$t_rps" ] && [ -n "$n_rps" ] || { log "wrk gave no figure (see above)"; exit 1; }
   ratio="$(awk -v t="$t_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", t / n }')"
-  printf 'round %d: testata %7.0f req/s (other %2d%%, cpu %4.1f us)   nginx %7.0f req/s (other %2d%%, cpu %4.1f us)   testata/nginx %s\n' \
-    "$r" "$t_rps" "$t_other" "$t_cpu" "$n_rps" "$n_other" "$n_cpu" "$ratio"
-  echo "$t_rps $n_rps" >>"$work/rounds"
+  p99ratio="$(awk -v t="$t_p99" -v n="$n_p99" 'BEGIN { printf "%.2f", (n > 0 ? t / n : 0) }')"
+  printf 'round %d: testata %7.0f req/s (other %2d%%, cpu %4.1f us, p99 %s ms)   nginx %7.0f req/s (other %2d%%, cpu %4.1f us, p99 %s ms)   testata/nginx %s, p99 %s\n' \
+    "$r" "$t_rps" "$t_other" "$t_cpu" "$t_p99" "$n_rps" "$n_other" "$n_cpu" "$n_p99" "$ratio" "$p99ratio"
+  echo "$t_rps $n_rps $t_p99 $n_p99" >>"$work/rounds"
   [ "$t_other" -le 5 ] && [ "$n_other" -le 5 ] || busy=1
 done
 [ "$busy" -eq 0 ] || log "warning: other processes used the CPU during the runs; rerun on a quiet machine for figures to keep"
@@ -250,4 +253,8 @@ if [ "$ROUNDS" -gt 1 ]; then # medians over the rounds
   n_med="$(cut -d' ' -f2 "$work/rounds" | med)"
   printf 'median:  testata %10.0f req/s   nginx %10.0f req/s   testata/nginx %s\n' "$t_med" "$n_med" \
     "$(awk -v t="$t_med" -v n="$n_med" 'BEGIN { printf "%.2f", t / n }')"
+  tp_med="$(cut -d' ' -f3 "$work/rounds" | med)"
+  np_med="$(cut -d' ' -f4 "$work/rounds" | med)"
+  printf 'median p99: testata %s ms   nginx %s ms   testata/nginx %s   (load average %s)\n' "$tp_med" "$np_med" \
+    "$(awk -v t="$tp_med" -v n="$np_med" 'BEGIN { printf "%.2f", (n > 0 ? t / n : 0) }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 fi

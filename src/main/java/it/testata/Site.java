@@ -115,6 +115,8 @@ public final class Site implements AutoCloseable {
     private it.testata.backup.BackupScheduler backups;
     private boolean accessLog;
 
+    private final it.testata.db.GroupCommit commentWriter; // --- speed ---
+
     private Site(Config config) {
         this.config = config;
         this.db = Db.open(config);
@@ -124,7 +126,9 @@ public final class Site implements AutoCloseable {
         this.articles = new ArticleService(articleStore, changes);
         this.comments = new CommentStore(db.jdbi());
         this.spam = new SpamService(new SpamStore(db.jdbi()), StarterModel.shipped());
-        this.commentService = new CommentService(comments, changes, spam);
+        // --- speed: comment submissions stored in group commits by one writer ---
+        this.commentWriter = new it.testata.db.GroupCommit("comment-writer", changes, CommentStore::lockSubmissions, 256);
+        this.commentService = new CommentService(comments, changes, spam, commentWriter);
         this.accounts = new AccountService(new UserStore(db.jdbi()), changes);
         this.images = new ImageService(new ImageStore(db.jdbi()), changes, config.dataDir().resolve("media"));
         // --- staff: audit log, two-factor sign-in, privacy tools ---
@@ -387,6 +391,7 @@ public final class Site implements AutoCloseable {
             }
         }
         if (search != null) search.close();
+        commentWriter.close(); // --- speed ---
         db.close();
     }
 }

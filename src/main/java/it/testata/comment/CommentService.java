@@ -2,6 +2,7 @@ package it.testata.comment;
 
 import it.testata.article.Article;
 import it.testata.db.ChangeLog;
+import it.testata.db.GroupCommit;
 import it.testata.settings.CommentSettings;
 import it.testata.settings.SpamSettings;
 import it.testata.spam.Reason;
@@ -43,11 +44,17 @@ public final class CommentService {
     private final CommentStore store;
     private final ChangeLog changes;
     private final SpamService spam;
+    private final GroupCommit submissions;
 
-    public CommentService(CommentStore store, ChangeLog changes, SpamService spam) {
+    /**
+     * @param submissions the single writer that stores submissions in group commits; its batches begin with
+     *                    {@link CommentStore#lockSubmissions}
+     */
+    public CommentService(CommentStore store, ChangeLog changes, SpamService spam, GroupCommit submissions) {
         this.store = store;
         this.changes = changes;
         this.spam = spam;
+        this.submissions = submissions;
     }
 
     // --- notify ---
@@ -81,8 +88,11 @@ public final class CommentService {
     }
 
     /**
-     * Judges a valid comment (spam filter, then the moderation mode) and stores it in one transaction with its
-     * verdict, probability and reasons; blatant spam is counted and not stored.
+     * Judges a valid comment (spam filter, then the moderation mode) and stores it with its verdict, probability and
+     * reasons; blatant spam is counted and not stored. The spam filter runs here, in the caller's thread; the checks
+     * that depend on what is stored (flood, duplicate, first-comment trust, the parent) and the insert run in the
+     * group writer's transaction, after every submission queued before this one ({@link GroupCommit}), under
+     * {@link CommentStore#lockSubmissions}. Returns once that transaction is durably committed.
      */
     public Outcome submit(Article article, CommentForm form, CommentSettings rules, SpamSettings spamRules, String ipNet,
                           String userAgent) {
@@ -92,8 +102,10 @@ public final class CommentService {
         SpamInput input = new SpamInput(form.author(), email.toLowerCase(java.util.Locale.ROOT), form.url(), form.comment(), ipNet,
                 String.join("\n", article.title(), article.standfirst() == null ? "" : article.standfirst(), article.bodyMd()));
         SpamService.Assessment judged = spam.assess(input, spamRules);
-        return changes.write((h, touched) -> {
-            CommentStore.lockSubmissions(h);
+        // what needs no stored data is done here too, so that the one writer thread does only the checks and the insert
+        String html = CommentText.toSafeHtml(form.comment());
+        String agent = userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length()));
+        return submissions.run((h, touched) -> {
             if (rules.floodSeconds() > 0
                     && CommentStore.recentFrom(h, email, ipNet, now.minusSeconds(rules.floodSeconds())) > 0) {
                 return new Outcome.Flood();
@@ -117,12 +129,12 @@ public final class CommentService {
                 case HOLD -> CommentStatus.PENDING;
                 default -> CommentStatus.SPAM;
             };
-            Long parent = form.parentId() != null && store.approvedOn(article.id(), form.parentId()).isPresent()
+            Long parent = form.parentId() != null && CommentStore.approvedOn(h, article.id(), form.parentId()).isPresent()
                     ? form.parentId() : null;
             long id = CommentStore.insert(h, new NewComment(article.id(), parent, status, form.author(), email, form.url(),
-                    form.comment(), CommentText.toSafeHtml(form.comment()), ipNet,
-                    userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())),
-                    a.verdict().db(), a.score(), a.lines()), now);
+                    form.comment(), html, ipNet, agent, a.verdict().db(), a.score(), a.lines()), now);
+            // here comment `id` is stored with `status`, in the group's transaction: what must commit with it
+            // (outbox rows, notifications) goes on this spot
             events.submitted(h, id, form, status, ipNet); // --- notify ---
             return switch (status) {
                 case APPROVED -> {

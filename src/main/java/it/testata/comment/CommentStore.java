@@ -62,16 +62,23 @@ public final class CommentStore {
 
     /** An approved comment on this article, which a reply may answer. */
     public Optional<Comment> approvedOn(long articleId, long commentId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_COLUMNS
+        return jdbi.withHandle(h -> approvedOn(h, articleId, commentId));
+    }
+
+    /** The same, inside the caller's transaction. */
+    public static Optional<Comment> approvedOn(Handle h, long articleId, long commentId) {
+        return h.createQuery("SELECT " + PUBLIC_COLUMNS
                         + " FROM comments k WHERE k.id = :id AND k.article_id = :article AND k.status = 'approved' AND k.kind = 'comment'")
                 .bind("id", commentId).bind("article", articleId)
-                .map(CommentStore::mapPublic).findOne());
+                .map(CommentStore::mapPublic).findOne();
     }
 
     /**
      * Serializes comment submissions for the rest of the transaction, so two simultaneous posts cannot both
      * pass the flood check. SQLite's write transactions already take the one write lock at BEGIN; PostgreSQL
-     * takes a transaction-scoped advisory lock.
+     * takes a transaction-scoped advisory lock. Comments take it once per group commit (a batch of submissions
+     * checked in order in one transaction: several servers' batches follow each other), the contact form once per
+     * message.
      */
     public static void lockSubmissions(Handle h) {
         try {

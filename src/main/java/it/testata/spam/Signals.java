@@ -151,10 +151,14 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     }
 
     /** The share of the comment's content words (four letters or more, not a common word) found in the article. */
+    /** The stems of recently commented articles' texts: every comment on an article compares with the same set. */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Set<String>> ARTICLE_STEMS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(64).build();
+
     static double relevance(String comment, String article) {
         Set<String> mine = contentWords(comment);
         if (mine.isEmpty()) return 0;
-        Set<String> theirs = stems(Tokenizer.words(Tokenizer.clean(article)));
+        Set<String> theirs = ARTICLE_STEMS.get(article, a -> Set.copyOf(stems(Tokenizer.words(Tokenizer.clean(a)))));
         int shared = 0;
         for (String w : mine) if (theirs.contains(stem(w))) shared++;
         return (double) shared / mine.size();

@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -195,6 +197,7 @@ public final class Server {
         private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
         private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
         private static final String FORWARDED_HOST = "X-Forwarded-Host";
+        private static final int POOLED_MAX = 64 * 1024;
         private static final HttpField HSTS = new PreEncodedHttpField(SecurityHeaders.HSTS_NAME, SecurityHeaders.HSTS_VALUE);
 
         private final Renderer renderer;
@@ -271,15 +274,56 @@ public final class Server {
             observer.front(request, response, 200);
             response.setStatus(200);
             if (page.splice() != null) {
-                // a page with a hole (the comment form's token): filled for this response only
-                byte[] body = page.bodyFor(gzip, renderer::fill);
-                out.add(new HttpField(HttpHeader.CONTENT_LENGTH, String.valueOf(body.length)));
-                response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+                sendSpliced(request, response, callback, page.splice(), gzip);
                 return true;
             }
             out.add(gzip ? wire.lengthGzip : wire.length);
             response.write(true, wire.body(gzip), callback);
             return true;
+        }
+
+        /**
+         * A page with a hole (the comment form's token), filled for this response only: the page's fixed parts and
+         * the token are put into a buffer from Jetty's pool, given back once the write completes, so an answer
+         * allocates no copy of the page.
+         */
+        private void sendSpliced(Request request, Response response, Callback callback, Splice splice, boolean gzip) {
+            byte[] hole = renderer.fill();
+            int length = gzip ? splice.gzipLength(hole.length) : splice.plainLength(hole.length);
+            if (length > POOLED_MAX) { // Jetty's pool keeps buffers up to 64 KiB; a bigger page gets its own array
+                byte[] body = gzip ? splice.gzip(hole) : splice.plain(hole);
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+                response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+                return;
+            }
+            RetainableByteBuffer pooled = request.getComponents().getByteBufferPool().acquire(length, true);
+            java.nio.ByteBuffer buffer = pooled.getByteBuffer();
+            int at = BufferUtil.flipToFill(buffer);
+            if (gzip) splice.writeGzip(buffer, hole);
+            else splice.writePlain(buffer, hole);
+            BufferUtil.flipToFlush(buffer, at);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+            response.write(true, buffer, new Released(pooled, callback));
+        }
+
+        /** Gives the pooled buffer back, then completes the response's callback. */
+        private record Released(RetainableByteBuffer buffer, Callback callback) implements Callback {
+            @Override
+            public void succeeded() {
+                buffer.release();
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                buffer.release();
+                callback.failed(x);
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return callback.getInvocationType();
+            }
         }
 
         /** The cached page this request may be answered with, or null to let Javalin handle it. */

@@ -1,31 +1,45 @@
 package it.testata.web;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
  * A cached page with one hole that is filled anew for every response (the comment form's token), while both
  * the plain and the gzip body are still prepared once. The gzip body is kept as two raw deflate streams: the
  * part before the hole ends with a sync flush (byte-aligned, not final), the hole goes in as a stored block,
- * and the part after it is compressed on its own and ends the stream. Only the CRC-32 and the length trailer
- * are computed per response.
+ * and the part after it is compressed on its own and ends the stream. Per response only the hole's bytes go
+ * through the CRC-32: the checksum of the part before is continued over the hole, then shifted past the part
+ * after and combined with that part's own checksum (CRC-32 is linear: crc(A B) = crc(A)·x^(8|B|) + crc(B) over
+ * GF(2)). {@link #writeGzip} and {@link #writePlain} fill a buffer the caller supplies (the server's pooled
+ * one), so an answer allocates no copy of the page.
  */
 public final class Splice {
     private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    /** A stored block's header (BFINAL=0, BTYPE=00, padded to the byte), then LEN and NLEN, little-endian. */
+    private static final int STORED_HEADER = 5;
+    private static final int TRAILER = 8;
 
     private final byte[] before;
     private final byte[] after;
     private final byte[] beforeDeflated;
     private final byte[] afterDeflated;
+    private final int crcBefore;
+    private final int crcAfter;
+    /** x^(8 * after.length) mod the CRC polynomial: multiplying by it moves a checksum past the part after. */
+    private final int pastAfter;
 
     private Splice(byte[] before, byte[] after) {
         this.before = before;
         this.after = after;
         this.beforeDeflated = deflate(before, Deflater.SYNC_FLUSH);
         this.afterDeflated = deflate(after, Deflater.FULL_FLUSH);
+        this.crcBefore = Crc.of(before);
+        this.crcAfter = Crc.of(after);
+        this.pastAfter = Crc.shiftBytes(after.length);
     }
 
     /** Splits a body at the first occurrence of the marker; null when the marker is absent. */
@@ -43,48 +57,41 @@ public final class Splice {
         return all;
     }
 
+    public int plainLength(int holeLength) {
+        return before.length + holeLength + after.length;
+    }
+
+    public int gzipLength(int holeLength) {
+        return GZIP_HEADER.length + beforeDeflated.length + STORED_HEADER + holeLength + afterDeflated.length + TRAILER;
+    }
+
     public byte[] plain(byte[] hole) {
-        byte[] out = new byte[before.length + hole.length + after.length];
-        System.arraycopy(before, 0, out, 0, before.length);
-        System.arraycopy(hole, 0, out, before.length, hole.length);
-        System.arraycopy(after, 0, out, before.length + hole.length, after.length);
+        byte[] out = new byte[plainLength(hole.length)];
+        writePlain(ByteBuffer.wrap(out), hole);
         return out;
     }
 
     public byte[] gzip(byte[] hole) {
-        if (hole.length > 65_535) throw new IllegalArgumentException("a hole is at most 64 KiB");
-        CRC32 crc = new CRC32();
-        crc.update(before);
-        crc.update(hole);
-        crc.update(after);
-        int size = before.length + hole.length + after.length;
-        byte[] out = new byte[GZIP_HEADER.length + beforeDeflated.length + 5 + hole.length + afterDeflated.length + 8];
-        int at = put(out, 0, GZIP_HEADER);
-        at = put(out, at, beforeDeflated);
-        // a stored block: BFINAL=0, BTYPE=00, padded to the byte; LEN and its complement, little-endian
-        out[at++] = 0;
-        out[at++] = (byte) hole.length;
-        out[at++] = (byte) (hole.length >>> 8);
-        out[at++] = (byte) ~hole.length;
-        out[at++] = (byte) (~hole.length >>> 8);
-        at = put(out, at, hole);
-        at = put(out, at, afterDeflated);
-        at = putInt(out, at, (int) crc.getValue());
-        putInt(out, at, size);
+        byte[] out = new byte[gzipLength(hole.length)];
+        writeGzip(ByteBuffer.wrap(out), hole);
         return out;
     }
 
-    private static int put(byte[] out, int at, byte[] part) {
-        System.arraycopy(part, 0, out, at, part.length);
-        return at + part.length;
+    /** Puts the plain body with this hole at the buffer's position ({@link #plainLength} bytes). */
+    public void writePlain(ByteBuffer out, byte[] hole) {
+        out.put(before).put(hole).put(after);
     }
 
-    private static int putInt(byte[] out, int at, int v) {
-        out[at] = (byte) v;
-        out[at + 1] = (byte) (v >>> 8);
-        out[at + 2] = (byte) (v >>> 16);
-        out[at + 3] = (byte) (v >>> 24);
-        return at + 4;
+    /** Puts the gzip body with this hole at the buffer's position ({@link #gzipLength} bytes). */
+    public void writeGzip(ByteBuffer out, byte[] hole) {
+        if (hole.length > 65_535) throw new IllegalArgumentException("a hole is at most 64 KiB");
+        int crc = Crc.combine(Crc.update(crcBefore, hole), pastAfter, crcAfter);
+        out.order(ByteOrder.LITTLE_ENDIAN);
+        out.put(GZIP_HEADER).put(beforeDeflated);
+        out.put((byte) 0).putShort((short) hole.length).putShort((short) ~hole.length);
+        out.put(hole).put(afterDeflated);
+        out.putInt(crc).putInt(plainLength(hole.length));
+        out.order(ByteOrder.BIG_ENDIAN);
     }
 
     /** Raw deflate; SYNC_FLUSH leaves the stream open and byte-aligned, FULL_FLUSH here means "and finish". */
