@@ -40,8 +40,9 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     private static final Pattern DOT_COM = Pattern.compile("[\\(\\[\\{]\\s*dot\\s*[\\)\\]\\}]|\\bdot\\s+(?:com|net|org|ru|info)\\b|\\b(?:punto)\\s+(?:com|it|net)\\b");
     private static final Pattern REFERRAL = Pattern.compile("[?&](?:ref|r|aff|affid|affiliate|referral|referrer|invite|promo|promocode|coupon|utm_source)=|\\b(?:referral|invite|promo) (?:link|code)\\b|\\bref(?:erral)? ?link\\b");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(?:\\+|00)?\\d[\\d\\s().-]{8,16}\\d(?![\\w.])");
-    private static final Pattern MESSENGER = Pattern.compile("\\b(?:whats ?app|telegram|viber|wechat|skype|kik|snapchat|signal app|line id)\\b|\\bt\\.me/|\\bwa\\.me/"
-            + "|\\b(?:contact|message|dm|reach|follow|text|write(?: to)?|help of|thanks to|via|add|chat with|inbox|scriv\\w*(?: a)?|contatt\\w*)\\W+(?:\\w+\\W+){0,3}@[a-z0-9_.]{3,}");
+    private static final Pattern MESSENGER = Pattern.compile("\\b(?:whats ?app|telegram|viber|wechat|skype|kik|snapchat|signal app|line id)\\b|\\bt\\.me/|\\bwa\\.me/");
+    /** An @handle after a contact word ("write to", "dm", "with the help of"…): a way to be reached. */
+    private static final Pattern CONTACT_HANDLE = Pattern.compile("\\b(?:contact|message|dm|reach|follow|text|write(?: to)?|help of|thanks to|via|add|chat with|inbox|scriv\\w*(?: a)?|contatt\\w*)\\W+(?:\\w+\\W+){0,3}@[a-z0-9_.]{3,}");
     /** An @handle anywhere but in front of a contact word: a reply or a mention, not a way to be reached. */
     private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@[a-z0-9_.]{3,}");
     private static final Pattern EMAIL = Pattern.compile("[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}");
@@ -97,15 +98,17 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         if (author != null && !author.isBlank() && Tokenizer.scanLinks(author).count() > 0) add(out, "name-link");
         String rest = cut(links.rest());
         if (PHONE.matcher(rest).find()) add(out, "phone");
-        if (MESSENGER.matcher(t).find()) add(out, "messenger");
-        else if (t.indexOf('@') >= 0 && MENTION.matcher(t).find()) add(out, "mention");
+        boolean at = t.indexOf('@') >= 0;
+        if (MESSENGER.matcher(t).find() || at && CONTACT_HANDLE.matcher(t).find()) add(out, "messenger");
+        else if (at && MENTION.matcher(t).find()) add(out, "mention");
         if (t.indexOf('@') >= 0 && EMAIL.matcher(t).find()) add(out, "email");
         if (MONEY.matcher(t).find()) add(out, "money");
         if (SOLICIT.matcher(t).find()) add(out, "solicit");
         if (links.letters() >= 12 && links.upper() * 10 >= links.letters() * 7) add(out, "shout");
-        if (REPEAT.matcher(t).find() || repeatedWords(rest)) add(out, "repeat");
+        List<String> words = Tokenizer.words(rest);
+        if (REPEAT.matcher(t).find() || repeatedWords(words)) add(out, "repeat");
         if (otherScript(rest)) add(out, "script");
-        else if (otherLanguage(rest)) add(out, "language");
+        else if (otherLanguage(words)) add(out, "language");
         return out;
     }
 
@@ -161,8 +164,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
      * A text of at least eight words in Latin letters none of which is a common word of Italian or English: another
      * language than the site's (a language mismatch beyond the script).
      */
-    static boolean otherLanguage(String text) {
-        List<String> words = Tokenizer.words(text);
+    static boolean otherLanguage(List<String> words) {
         int letters = 0;
         for (String w : words) {
             if (SITE_WORDS.contains(w)) return false;
@@ -172,8 +174,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     }
 
     /** One word making up at least a third of a text of eight words or more. */
-    static boolean repeatedWords(String text) {
-        List<String> words = Tokenizer.words(text);
+    static boolean repeatedWords(List<String> words) {
         if (words.size() < 8) return false;
         java.util.Map<String, Integer> n = new java.util.HashMap<>();
         for (String w : words) if (n.merge(w, 1, Integer::sum) * 3 >= words.size()) return true;

@@ -9,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SignalsLanguageTest {
     @Test
     void anotherLanguageInLatinLettersIsNoticed() {
-        assertTrue(Signals.otherLanguage("Muito obrigado pela informação, vou compartilhar com meus amigos hoje"));
-        assertTrue(Signals.otherLanguage("Bu kampanya sadece bugün geçerli, hemen başvurun ve kazanın arkadaşlar"));
+        assertTrue(Signals.otherLanguage(Tokenizer.words("Muito obrigado pela informação, vou compartilhar com meus amigos hoje")));
+        assertTrue(Signals.otherLanguage(Tokenizer.words("Bu kampanya sadece bugün geçerli, hemen başvurun ve kazanın arkadaşlar")));
     }
 
     @Test
     void theSitesLanguagesAndShortTextsAreNot() {
-        assertFalse(Signals.otherLanguage("Lo sportello riapre giovedì mattina nell'ex municipio della valle"));
-        assertFalse(Signals.otherLanguage("I went to the new office on Thursday and they were very helpful"));
-        assertFalse(Signals.otherLanguage("Ottimo lavoro, bravissimi"));
+        assertFalse(Signals.otherLanguage(Tokenizer.words("Lo sportello riapre giovedì mattina nell'ex municipio della valle")));
+        assertFalse(Signals.otherLanguage(Tokenizer.words("I went to the new office on Thursday and they were very helpful")));
+        assertFalse(Signals.otherLanguage(Tokenizer.words("Ottimo lavoro, bravissimi")));
     }
 }
