@@ -52,7 +52,7 @@ public final class SpamStarterCommand implements Callable<Integer> {
         try {
             List<Labelled> all = new ArrayList<>();
             for (Path p : corpora) all.addAll(LabelledFile.read(p));
-            SpamModel model = SpamEvaluation.train(all, seed, SpamEvaluation.STARTER_EPOCHS);
+            SpamModel model = SpamEvaluation.trainStarter(all, seed);
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "starter", ".tmp");
             int kept;
             try (OutputStream o = Files.newOutputStream(tmp)) {

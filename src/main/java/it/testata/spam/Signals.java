@@ -35,12 +35,16 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             "europa.eu", "istat.it", "apple.com", "microsoft.com", "amazon.com", "archive.org");
     private static final String TLD = "com|net|org|info|biz|ru|io|co|xyz|top|online|site|club|shop|ly|me|tk|ml|gl|to|cc|ws|us|uk|it|de|tv|in";
     private static final Pattern BROKEN = Pattern.compile(
-            "\\b[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b|\\b[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z])"
+            "\\b[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b(?!['’])|\\b[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z]|['’])"
                     + "|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s*[\\\\/]\\s*[a-z0-9]{4,}\\b|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");
     private static final Pattern DOT_COM = Pattern.compile("[\\(\\[\\{]\\s*dot\\s*[\\)\\]\\}]|\\bdot\\s+(?:com|net|org|ru|info)\\b|\\b(?:punto)\\s+(?:com|it|net)\\b");
     private static final Pattern REFERRAL = Pattern.compile("[?&](?:ref|r|aff|affid|affiliate|referral|referrer|invite|promo|promocode|coupon|utm_source)=|\\b(?:referral|invite|promo) (?:link|code)\\b|\\bref(?:erral)? ?link\\b");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(?:\\+|00)?\\d[\\d\\s().-]{8,16}\\d(?![\\w.])");
-    private static final Pattern MESSENGER = Pattern.compile("\\b(?:whats ?app|telegram|viber|wechat|skype|kik|snapchat|signal app|line id)\\b|\\bt\\.me/|\\bwa\\.me/|(?:^|\\s)@[a-z0-9_]{4,}\\b");
+    private static final Pattern MESSENGER = Pattern.compile("\\b(?:whats ?app|telegram|viber|wechat|skype|kik|snapchat|signal app|line id)\\b|\\bt\\.me/|\\bwa\\.me/");
+    /** An @handle after a contact word ("write to", "dm", "with the help of"…): a way to be reached. */
+    private static final Pattern CONTACT_HANDLE = Pattern.compile("\\b(?:contact|message|dm|reach|follow|text|write(?: to)?|help of|thanks to|via|add|chat with|inbox|scriv\\w*(?: a)?|contatt\\w*)\\W+(?:\\w+\\W+){0,3}@[a-z0-9_.]{3,}");
+    /** An @handle anywhere but in front of a contact word: a reply or a mention, not a way to be reached. */
+    private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@[a-z0-9_.]{3,}");
     private static final Pattern EMAIL = Pattern.compile("[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}");
     private static final Pattern MONEY = Pattern.compile("[$€£₹₦]\\s?\\d|\\d\\s?(?:[$€£₹]|usd|eur|dollars?|euros?|bitcoins?|btc|usdt|eth)\\b"
             + "|\\b(?:guarantee(?:d)?|garantit[oaie]|profits?|invest(?:ing|ment|ments|or)?|investiment[oi]|guadagn\\w*|earn(?:ing|ings|ed)?"
@@ -94,13 +98,17 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         if (author != null && !author.isBlank() && Tokenizer.scanLinks(author).count() > 0) add(out, "name-link");
         String rest = cut(links.rest());
         if (PHONE.matcher(rest).find()) add(out, "phone");
-        if (MESSENGER.matcher(t).find()) add(out, "messenger");
+        boolean at = t.indexOf('@') >= 0;
+        if (MESSENGER.matcher(t).find() || at && CONTACT_HANDLE.matcher(t).find()) add(out, "messenger");
+        else if (at && MENTION.matcher(t).find()) add(out, "mention");
         if (t.indexOf('@') >= 0 && EMAIL.matcher(t).find()) add(out, "email");
         if (MONEY.matcher(t).find()) add(out, "money");
         if (SOLICIT.matcher(t).find()) add(out, "solicit");
         if (links.letters() >= 12 && links.upper() * 10 >= links.letters() * 7) add(out, "shout");
-        if (REPEAT.matcher(t).find() || repeatedWords(rest)) add(out, "repeat");
+        List<String> words = Tokenizer.words(rest);
+        if (REPEAT.matcher(t).find() || repeatedWords(words)) add(out, "repeat");
         if (otherScript(rest)) add(out, "script");
+        else if (otherLanguage(words)) add(out, "language");
         return out;
     }
 
@@ -141,9 +149,32 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         return other > latin && other >= 4;
     }
 
+    /**
+     * The common short words of the site's languages, Italian and English: a sentence in either has some of them, a
+     * sentence in another language written in Latin letters (Portuguese, Indonesian, Turkish, Polish…) seldom does.
+     */
+    private static final Set<String> SITE_WORDS = Set.of("the", "and", "you", "is", "are", "was", "this", "that", "with",
+            "for", "have", "it", "my", "i", "of", "to", "in", "on", "be", "but", "not", "so", "your", "we", "they", "what",
+            "just", "like", "can", "me", "all", "do", "if", "an", "at", "he", "she", "his", "her", "our", "will", "am",
+            "il", "lo", "la", "le", "gli", "di", "del", "della", "che", "non", "per", "una", "un", "è", "ma", "con", "mi",
+            "ti", "si", "ci", "sono", "ho", "ha", "anche", "come", "più", "da", "al", "io", "tu", "noi", "nel", "alla",
+            "dei", "questo", "questa", "ed", "ne", "se", "chi", "tutti", "molto", "grazie");
+
+    /**
+     * A text of at least eight words in Latin letters none of which is a common word of Italian or English: another
+     * language than the site's (a language mismatch beyond the script).
+     */
+    static boolean otherLanguage(List<String> words) {
+        int letters = 0;
+        for (String w : words) {
+            if (SITE_WORDS.contains(w)) return false;
+            if (Character.isLetter(w.codePointAt(0))) letters++;
+        }
+        return letters >= 8;
+    }
+
     /** One word making up at least a third of a text of eight words or more. */
-    static boolean repeatedWords(String text) {
-        List<String> words = Tokenizer.words(text);
+    static boolean repeatedWords(List<String> words) {
         if (words.size() < 8) return false;
         java.util.Map<String, Integer> n = new java.util.HashMap<>();
         for (String w : words) if (n.merge(w, 1, Integer::sum) * 3 >= words.size()) return true;

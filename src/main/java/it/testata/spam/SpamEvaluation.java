@@ -62,6 +62,13 @@ public final class SpamEvaluation {
         return model;
     }
 
+    /** The starter model: trained in {@link #STARTER_EPOCHS} passes with its words capped ({@link SpamModel#WORD_CAP}). */
+    public static SpamModel trainStarter(List<Labelled> train, long seed) {
+        SpamModel model = SpamModel.forStarter();
+        train(model, examples(train), seed, STARTER_EPOCHS);
+        return model;
+    }
+
     /** Held-out comments with their scores, and the time spent tokenizing and scoring them (one thread). */
     public record Scoring(List<SpamMetrics.Scored> scored, long nanos) {
         public double perSecond() {

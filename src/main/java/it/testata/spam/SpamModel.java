@@ -28,6 +28,34 @@ public final class SpamModel {
      */
     public static final double SIGNAL = Double.parseDouble(System.getProperty("testata.spam.signal", "0.5"));
 
+    /**
+     * The most the starter's plain words (words, the author's name words and their n-grams: the topics of the public
+     * corpora, other sites' topics) may move the log-odds either way, in the starter and while it is trained. Its words
+     * alone then never reach the Spam threshold (logit 0.9 = 2.2), and training pushes what they cannot carry onto the
+     * features that travel (links, contacts, signals, shapes, symbols, domains). A site's own words are its own topic
+     * and are not capped (the gate keeps an on-topic comment out of Spam). Measured: docs/SPAM.md, "Which feature
+     * bought what".
+     */
+    public static final double WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.wordcap", "2"));
+
+    /** A plain word feature (a word, a word of the author's name, an n-gram): the topic, capped by {@link #WORD_CAP}. */
+    static boolean word(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 || (colon == 1 && (name.charAt(0) == 'g' || name.charAt(0) == 'a'));
+    }
+
+    /** The word part of a starter's margin, capped. */
+    static double capped(double words) {
+        return Math.max(-WORD_CAP, Math.min(WORD_CAP, words));
+    }
+
+    /** A margin in two parts: the plain words' and the rest's (bias included). */
+    public record Parts(double words, double other) {
+        public double total(boolean cap) {
+            return other + (cap ? capped(words) : words);
+        }
+    }
+
     /** The input value of a feature in a comment of n features scaling as x = 1/sqrt(n). */
     static double input(String name, double x) {
         return name.startsWith("x:") ? SIGNAL : x;
@@ -39,9 +67,18 @@ public final class SpamModel {
     private double biasG2;
     private long spamLearned;
     private long hamLearned;
+    /** Whether the words are capped ({@link #WORD_CAP}): a starter being trained; a site's model is not. */
+    private boolean starter;
 
     public SpamModel() {
         this(new HashMap<>(), 0, 0, 0, 0);
+    }
+
+    /** An empty model trained as a starter is: its words capped. */
+    public static SpamModel forStarter() {
+        SpamModel m = new SpamModel();
+        m.starter = true;
+        return m;
     }
 
     /** A model from stored numbers; the map is used as it is (not copied). */
@@ -63,18 +100,24 @@ public final class SpamModel {
      * naive Bayes log-odds of the features present, both scaled by 1/sqrt(number of features).
      */
     public double margin(Features f) {
+        return parts(f).total(starter);
+    }
+
+    /** The margin's word part and the rest, before the cap. */
+    public Parts parts(Features f) {
         double x = scale(f);
-        double z = bias;
-        double nb = 0;
+        double words = 0, other = bias;
         double logS = Math.log(spamLearned + 2 * ALPHA), logH = Math.log(hamLearned + 2 * ALPHA);
         for (String name : f.names()) {
             double[] w = weights.get(name);
             if (w == null) continue;
             double xi = input(name, x);
-            z += w[0] * xi;
-            if (w[2] + w[3] > 0) nb += (Math.log((w[2] + ALPHA) / (w[3] + ALPHA)) - logS + logH) * xi;
+            double z = w[0] * xi;
+            if (w[2] + w[3] > 0) z += NB * (Math.log((w[2] + ALPHA) / (w[3] + ALPHA)) - logS + logH) * xi;
+            if (word(name)) words += z;
+            else other += z;
         }
-        return z + NB * nb;
+        return new Parts(words, other);
     }
 
     /** One step towards the label; returns the probability the model gave before the step. */
@@ -106,12 +149,15 @@ public final class SpamModel {
 
     /** One more logistic step on a comment already learned (the counts stay as they are). */
     public double refine(Features f, boolean spam) {
-        double p = score(f);
+        Parts parts = parts(f);
+        double p = sigmoid(parts.total(starter));
         double g = p - (spam ? 1 : 0);
+        // beyond the cap the words no longer move the margin, so they get no gradient: the rest must learn the lesson
+        boolean wordsCapped = starter && Math.abs(parts.words()) >= WORD_CAP;
         double x = scale(f);
         for (String name : f.names()) {
             double[] w = own(name);
-            double grad = g * input(name, x) + L2 * w[0];
+            double grad = (wordsCapped && word(name) ? 0 : g * input(name, x)) + L2 * w[0];
             w[1] += grad * grad;
             w[0] -= RATE * grad / Math.sqrt(w[1] + 1e-8);
         }

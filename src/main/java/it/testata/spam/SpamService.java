@@ -84,7 +84,7 @@ public final class SpamService {
         boolean trusted = history.map(r -> r.code().equals("history-ham")).orElse(false);
         SpamClassifier classifier = new SpamClassifier(starter, site);
         double p = classifier.score(f);
-        Verdict byScore = Verdict.of(p, s);
+        Verdict byScore = SpamGate.byScore(p, signals, s);
         if (byScore != Verdict.APPROVE) {
             List<String> why = classifier.leaning(f, 3);
             String detail = String.format(Locale.ROOT, "%.4f", p) + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");

@@ -74,20 +74,27 @@ public final class StarterModel {
 
     /** The log-odds of spam the starter gives these features: the sums of {@link SpamModel#margin} over its table. */
     public double margin(Features f) {
-        // the same sums as SpamModel.margin, read straight from the float table (no row copies)
+        return parts(f).total(true);
+    }
+
+    /** The margin's word part and the rest, before the cap ({@link SpamModel#parts}). */
+    public SpamModel.Parts parts(Features f) {
+        // the same sums as SpamModel.parts, read straight from the float table (no row copies)
         double x = f.size() == 0 ? 0 : 1 / Math.sqrt(f.size());
-        double z = bias, nb = 0;
+        double words = 0, other = bias;
         double s = spamLearned + 2 * SpamModel.ALPHA, h = hamLearned + 2 * SpamModel.ALPHA;
         double logS = Math.log(s), logH = Math.log(h);
         for (String name : f.names()) {
             int o = offset(name);
             if (o < 0) continue;
             double xi = SpamModel.input(name, x);
-            z += rows[o] * xi;
+            double z = rows[o] * xi;
             float sc = rows[o + 2], hc = rows[o + 3];
-            if (sc + hc > 0) nb += (Math.log((sc + SpamModel.ALPHA) / (hc + SpamModel.ALPHA)) - logS + logH) * xi;
+            if (sc + hc > 0) z += SpamModel.NB * (Math.log((sc + SpamModel.ALPHA) / (hc + SpamModel.ALPHA)) - logS + logH) * xi;
+            if (SpamModel.word(name)) words += z;
+            else other += z;
         }
-        return z + SpamModel.NB * nb;
+        return new SpamModel.Parts(words, other);
     }
 
     /** Where the feature's four numbers start in the table, or -1. */

@@ -77,12 +77,19 @@ class SpamSignalsTest {
             cases.put("Это очень интересная статья о работе", "script");
             cases.put("Calciomercato: juventus acquista attaccante brasiliano", "off-topic");
             cases.put("Lo sportello di San Vito aiuterà chi cerca lavoro nell'alta valle", "on-topic");
+            // --- spam2 ---
+            cases.put("@marco hai ragione, ci vado anche io giovedì", "mention");
+            cases.put("Per guadagnare davvero scrivete a @esperto_cripto oggi stesso", "messenger");
+            cases.put("Muito obrigado pela informação, vou compartilhar com meus amigos hoje", "language");
             for (Map.Entry<String, String> e : cases.entrySet()) {
                 CommentRecord c = post(fresh(poster).text(e.getKey()));
                 assertThat(signals(c)).as(e.getKey() + " " + c.reasons()).startsWith("signals ").contains(e.getValue());
             }
             CommentRecord website = post(fresh(poster).url("https://blog.example.net/").text("Bella iniziativa per la valle."));
             assertThat(signals(website)).contains("website");
+            // a reply to another reader is a mention, not a way to be reached; a web address's dot before an apostrophe is no link
+            CommentRecord reply = post(fresh(poster).text("@giulia verissimo, l'ho letto anche io. It's true."));
+            assertThat(signals(reply)).contains("mention").doesNotContain("messenger").doesNotContain("broken-link");
             CommentRecord plain = post(fresh(poster).text("Bella iniziativa, speriamo che duri."));
             assertThat(signals(plain)).doesNotContain("link").doesNotContain("phone").doesNotContain("solicit");
         } finally {

@@ -30,4 +30,13 @@ class ReasonTextTest {
                 "2 comments in Spam from this email address or website",
                 "signs: some-future-sign");
     }
+
+    @Test
+    void theMentionAndTheLanguageReadAsSentences() {
+        List<String> lines = List.of("signals mention,language");
+        assertThat(ReasonText.of(lines, Messages.of(Locale.ITALIAN)).stream().map(ReasonText::text)).containsExactly(
+                "indizi: una menzione di un altro utente (@nome), scritto in un'altra lingua da quella del sito (né italiano né inglese)");
+        assertThat(ReasonText.of(lines, Messages.of(Locale.ENGLISH)).stream().map(ReasonText::text)).containsExactly(
+                "signs: a mention of another user (@name), written in another language than the site's (neither Italian nor English)");
+    }
 }

@@ -41,6 +41,29 @@ class SpamModelTest {
     }
 
     @Test
+    void theStartersWordsMoveItsMarginByAtMostTheCap() throws Exception {
+        List<Labelled> corpus = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            corpus.add(new Labelled(true, "", "zorblax wonder pills tonight " + i));
+            corpus.add(new Labelled(false, "", "the council budget vote was fair " + i));
+        }
+        Features f = Tokenizer.features("zorblax wonder pills tonight");
+        SpamModel site = SpamEvaluation.train(corpus, 1, SpamEvaluation.STARTER_EPOCHS);
+        SpamModel.Parts uncapped = site.parts(f);
+        assertTrue(uncapped.words() > SpamModel.WORD_CAP, "a site's own words are not capped: " + uncapped.words());
+        assertEquals(uncapped.total(false), site.margin(f), 1e-9);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StarterModel.write(SpamEvaluation.trainStarter(corpus, 1), 1, bytes);
+        StarterModel starter = StarterModel.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        SpamModel.Parts parts = starter.parts(f);
+        assertTrue(parts.words() > SpamModel.WORD_CAP, "the words say spam: " + parts.words());
+        assertEquals(parts.other() + SpamModel.WORD_CAP, starter.margin(f), 1e-6);
+        // on a new site, with no other evidence, the starter's words alone do not reach Spam
+        double p = new SpamClassifier(starter, new SpamModel()).score(Tokenizer.features("zorblax wonder pills"));
+        assertTrue(p < Verdict.SPAM_AT, "words alone: " + p);
+    }
+
+    @Test
     void learnsALanguageWithoutSpaces() {
         SpamModel model = new SpamModel();
         String[] spam = {"今すぐ無料でお金を稼ぐ方法はこちら", "無料で稼ぐ副業、今すぐ登録", "簡単にお金を稼ぐ、無料登録はこちら"};
