@@ -42,6 +42,18 @@ public final class ArticleService {
         return store.findPublicById(id, Instant.now());
     }
 
+    // --- pages: parent pages ---
+    /** The pages as a tree (their nested addresses). */
+    public it.testata.page.PageTree pageTree() {
+        return store.pageTree();
+    }
+
+    /** A page's public address, nested under its parents': /chi-siamo/la-redazione/. */
+    public String pagePath(long id) {
+        return store.pageTree().path(id);
+    }
+    // --- end pages ---
+
     /** A published page (kind page), by id. */
     public Optional<Article> publicPageById(long id) {
         return store.findPublicPageById(id, Instant.now());
