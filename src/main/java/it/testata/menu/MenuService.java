@@ -147,7 +147,7 @@ public final class MenuService {
     public record ImportedEntry(String kind, String target, String label, List<ImportedEntry> children) {}
 
     /** True for an address a link entry may have: a site path, or an http(s) URL. */
-    static boolean validAddress(String t) {
+    public static boolean validAddress(String t) {
         if (t.isEmpty() || t.length() > MAX_URL || t.chars().anyMatch(c -> c < 0x21)) return false;
         if (t.startsWith("/") && !t.startsWith("//")) return true;
         try {

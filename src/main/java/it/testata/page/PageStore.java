@@ -38,6 +38,33 @@ public final class PageStore {
     }
 
     /**
+     * Keeps the tree within {@link PageTree#MAX_DEPTH} levels after an import (WordPress allows any depth): a page
+     * deeper than that goes under its ancestor at level MAX_DEPTH - 1, so it sits at the last level; a page in a
+     * loop of parents goes to the top level.
+     */
+    public static void flattenDeep(Handle h) {
+        Map<Long, Long> parents = new java.util.HashMap<>();
+        h.createQuery("SELECT id, parent_id FROM articles WHERE kind = 'page' AND parent_id IS NOT NULL")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2))).forEach(e -> parents.put(e.getKey(), e.getValue()));
+        for (long id : parents.keySet()) {
+            java.util.List<Long> chain = new java.util.ArrayList<>(); // ancestors, nearest first
+            java.util.Set<Long> seen = new java.util.HashSet<>(Set.of(id));
+            Long at = parents.get(id);
+            boolean loop = false;
+            while (at != null) {
+                if (!seen.add(at)) {
+                    loop = true;
+                    break;
+                }
+                chain.add(at);
+                at = parents.get(at);
+            }
+            if (loop) setParent(h, id, null);
+            else if (chain.size() > PageTree.MAX_DEPTH - 1) setParent(h, id, chain.get(chain.size() - (PageTree.MAX_DEPTH - 1)));
+        }
+    }
+
+    /**
      * Records, for every page whose address differs from the one it had in {@code before}, that the old address
      * leads to the page (the redirects table: its current address is computed when asked, so a later move needs no
      * update). Adds the moved pages' cache tags, and the menus' (their page entries show the addresses).

@@ -200,6 +200,7 @@ public final class WxrExporter {
         private Counts items() throws XMLStreamException {
             int posts = 0, pages = 0, comments = 0;
             long after = 0;
+            pageTree = it.testata.page.PageStore.tree(h); // --- pages: nested addresses and wp:post_parent ---
             while (true) {
                 List<ArticleRow> batch = h.createQuery("""
                                 SELECT a.id, a.kind, a.slug, a.title, a.standfirst, a.body_html, a.status, a.published_at,
@@ -229,6 +230,8 @@ public final class WxrExporter {
             }
         }
 
+        private it.testata.page.PageTree pageTree;
+
         private int item(ArticleRow a) throws XMLStreamException {
             boolean page = "page".equals(a.kind());
             Instant published = a.publishedAt() == null ? Instant.ofEpochMilli(a.updatedAt()) : Instant.ofEpochMilli(a.publishedAt());
@@ -238,7 +241,7 @@ public final class WxrExporter {
                 default -> "draft";
             };
             String link = "draft".equals(status) ? base + "/?p=" + a.id()
-                    : base + (page ? "/" + a.slug() + "/" : Article.path(a.slug(), published, zone));
+                    : base + (page ? pageTree.path(a.id()) : Article.path(a.slug(), published, zone));
             x.writeStartElement("item");
             nl("\t\t");
             cdata("", "title", a.title());
@@ -262,7 +265,8 @@ public final class WxrExporter {
             cdata(WP, "ping_status", "closed");
             cdata(WP, "post_name", a.slug());
             cdata(WP, "status", status);
-            text(WP, "post_parent", "0");
+            Long parent = page ? pageTree.parentOf(a.id()) : null;
+            text(WP, "post_parent", parent == null ? "0" : Long.toString(parent));
             text(WP, "menu_order", "0");
             cdata(WP, "post_type", page ? "page" : "post");
             cdata(WP, "post_password", a.password() == null ? "" : a.password());
