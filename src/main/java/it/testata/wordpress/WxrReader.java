@@ -147,7 +147,7 @@ public final class WxrReader {
                     f.getOrDefault("wp:cat_name", ""), f.getOrDefault("wp:category_parent", ""),
                     f.getOrDefault("wp:category_description", ""), optionalNumber(f.get("wp:term_id")));
             case "wp:tag" -> new Wxr.Term("post_tag", f.getOrDefault("wp:tag_slug", ""),
-                    f.getOrDefault("wp:tag_name", ""), "", f.getOrDefault("wp:tag_description", ""));
+                    f.getOrDefault("wp:tag_name", ""), "", f.getOrDefault("wp:tag_description", ""), optionalNumber(f.get("wp:term_id")));
             default -> new Wxr.Term(f.getOrDefault("wp:term_taxonomy", ""), f.getOrDefault("wp:term_slug", ""),
                     f.getOrDefault("wp:term_name", ""), f.getOrDefault("wp:term_parent", ""),
                     f.getOrDefault("wp:term_description", ""), optionalNumber(f.get("wp:term_id")));
