@@ -75,6 +75,10 @@ class ValidPagesTest {
         String locked = "bilancio-comunale-la-minoranza-chiede-piu-fondi-per-le-frazioni";
         site.site().articles.setPassword(site.site().articles.publicArticle(locked).orElseThrow().id(), "segreta");
         PAGES.put("protected article, locked", "/2026/10/01/" + locked + "/");
+        // --- pages: a page under a parent page, at its nested address with its parent's link ---
+        long about = it.testata.page.Pages.published(site, "Chi siamo", "chi-siamo", null, "Giulia Bertolini");
+        it.testata.page.Pages.published(site, "La redazione", "la-redazione", about, "Giulia Bertolini");
+        PAGES.put("page under a parent page", "/chi-siamo/la-redazione/");
         long deadline = System.currentTimeMillis() + 10_000;
         while (!site.get("/?s=relazione").body().contains("search-result") && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
