@@ -42,6 +42,11 @@ public final class RedirectStore {
                 .filter(t -> !t.isEmpty()));
     }
 
+    /** True when a page lives at this address (nested under its parents': --- pages ---). */
+    public boolean isPagePath(String path) {
+        return it.testata.page.PageStore.tree(jdbi).paths().containsValue(path);
+    }
+
     /** Records that an old address (1: path) leads to an article or page (2: its id), replacing what it led to before. */
     public static final String TO_ARTICLE = """
             INSERT INTO redirects (path, article_id, target) VALUES (?, ?, '')

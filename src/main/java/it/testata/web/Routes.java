@@ -39,7 +39,6 @@ public final class Routes {
     public static final Pattern SLASHED = Pattern.compile(
             "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/page/\\d+|\\d{4}/\\d{2}/\\d{2}/[^/]+"
             + "|((category|tag|author)/[^/]+/|\\d{4}/\\d{2}/\\d{2}/[^/]+/|comments/)?feed|feed/atom|search/[^/]+(/page/\\d+)?"
-            + "|[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*){1,2}" // --- pages: nested page addresses ---
             + "|[a-z0-9]+(-[a-z0-9]+)*)/$");
 
     private Routes() {}
