@@ -209,7 +209,9 @@ public final class ArticleService {
     /** Deletes an article with its comments and revisions; false when there is none. */
     public boolean delete(long id) {
         return changes.write((h, touched) -> {
+            java.util.Map<Long, String> pages = it.testata.page.PageStore.tree(h).paths(); // --- pages ---
             if (!EditorialStore.delete(h, id)) return false;
+            it.testata.page.PageStore.recordMoves(h, touched, pages); // its subpages move up: their old addresses redirect
             touched.addAll(tagsForArticle(id));
             touched.add("sidebar:comments");
             return true;

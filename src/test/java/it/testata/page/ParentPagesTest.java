@@ -125,6 +125,16 @@ class ParentPagesTest {
     }
 
     @Test
+    void deletingAParentMovesItsPagesUpAndTheirOldAddressesRedirect() {
+        long parent = created(page("Archivio", "archivio", null));
+        created(page("Foto", "foto", String.valueOf(parent)));
+        assertThat(site.get("/archivio/foto/").statusCode()).isEqualTo(200);
+        assertThat(site.site().articles.delete(parent)).isTrue();
+        assertThat(site.get("/foto/").statusCode()).isEqualTo(200);
+        assertRedirect("/archivio/foto/", "/foto/");
+    }
+
+    @Test
     void aLoopOrATreeTooDeepIsRefusedWith422AndTheValuesKept() {
         long a = created(page("Sezione A", "sezione-a", null));
         long b = created(page("Sezione B", "sezione-b", String.valueOf(a)));
