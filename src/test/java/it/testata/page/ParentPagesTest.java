@@ -125,6 +125,22 @@ class ParentPagesTest {
     }
 
     @Test
+    void aPreviewLinkOfAPageThatIsNowPublicLeadsToItsNestedAddress() {
+        long parent = created(page("Servizi", "servizi", null));
+        Map<String, String> draft = page("Abbonamenti", "abbonamenti", String.valueOf(parent));
+        draft.put("status", "draft");
+        long id = created(draft);
+        String link = editor.page("/admin/articles/" + id).select("#preview-url").val();
+        String path = link.replaceFirst("^https?://[^/]+", "");
+        assertThat(path).startsWith("/preview/");
+        assertThat(site.get(path).statusCode()).isEqualTo(200);
+        saved(id, page("Abbonamenti", "abbonamenti", String.valueOf(parent)));
+        HttpResponse<String> r = site.get(path);
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).hasValue("/servizi/abbonamenti/");
+    }
+
+    @Test
     void deletingAParentMovesItsPagesUpAndTheirOldAddressesRedirect() {
         long parent = created(page("Archivio", "archivio", null));
         created(page("Foto", "foto", String.valueOf(parent)));
