@@ -60,6 +60,15 @@ class ParentPagesTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     }
 
+    static boolean sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
     static void assertRedirect(String from, String to) {
         HttpResponse<String> r = site.get(from);
         assertThat(r.statusCode()).as(from).isEqualTo(301);
@@ -98,6 +107,14 @@ class ParentPagesTest {
         assertThat(site.get("/sitemaps/articles-1.xml").body()).contains("/chi-siamo/la-redazione/</loc>");
         ApiClient api = new ApiClient(site, site.site().accounts.createToken("ed@example.org", "test"));
         assertThat(api.get("/api/v1/articles/" + team).json().get("url").asText()).endsWith("/chi-siamo/la-redazione/");
+        // search finds it at that address too (the index follows the change log on its own thread)
+        long deadline = System.currentTimeMillis() + 10_000;
+        Document found;
+        do {
+            found = Jsoup.parse(site.get("/?s=redazione").body());
+        } while (found.select("main a[href=/chi-siamo/la-redazione/]").isEmpty() && System.currentTimeMillis() < deadline
+                && sleep());
+        assertThat(found.select("main a[href=/chi-siamo/la-redazione/]")).isNotEmpty();
     }
 
     @Test
