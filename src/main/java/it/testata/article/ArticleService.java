@@ -198,7 +198,10 @@ public final class ArticleService {
         boolean found = changes.write((h, touched) -> {
             if (EditorialStore.findById(h, id).isEmpty()) return false;
             ArticleDraft d = checked(h, draft, id, now);
+            java.util.Map<Long, String> pages = it.testata.page.PageStore.tree(h).paths(); // --- pages ---
             EditorialStore.update(h, id, d, EditorialStore.byline(h, d.authorName()), categoryId(h, d.category()), now);
+            // a page's new slug moves it and its subpages (from the editor, the API, a restored revision): old addresses redirect
+            it.testata.page.PageStore.recordMoves(h, touched, pages);
             EditorialStore.keepRevision(h, id, savedBy, now, KEEP_REVISIONS);
             touched.addAll(tagsForArticle(id));
             return true;

@@ -138,6 +138,13 @@ class ParentPagesTest {
         assertRedirect("/la-storia/origini/", "/origini/");
         assertRedirect("/storia/origini/", "/origini/");
         assertRedirect("/la-storia/origini/il-1987/", "/origini/il-1987/");
+
+        // a slug changed through the API moves the subpages too
+        ApiClient api = new ApiClient(site, site.site().accounts.createToken("ed@example.org", "api"));
+        assertThat(api.patch("/api/v1/articles/" + child, Map.of("slug", "inizi")).status()).isEqualTo(200);
+        assertRedirect("/origini/il-1987/", "/inizi/il-1987/");
+        assertRedirect("/origini/", "/inizi/");
+        assertThat(site.get("/inizi/il-1987/").statusCode()).isEqualTo(200);
         assertThat(grandchild).isPositive();
     }
 
