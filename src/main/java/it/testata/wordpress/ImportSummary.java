@@ -13,7 +13,7 @@ public final class ImportSummary {
     int categories;
     int tags;
     int redirects;
-    /** Items of other types (attachments, menu items...), not imported. */
+    /** Items of other types (attachments, menu items of no menu...), not imported. */
     int skipped;
     /** WordPress menu items read (--- pages ---): the menus are written from them. */
     int menuItems;
