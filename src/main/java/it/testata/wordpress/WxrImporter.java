@@ -198,6 +198,7 @@ public final class WxrImporter {
         }
         @Override
         public void channel(Wxr.Channel channel) {
+            menus.site(channel.baseSiteUrl()); // --- pages: custom menu links to the site itself become paths ---
             if (keepSettings) return; // the site's own name and address stay as the operator set them
             Map<String, String> wanted = new java.util.LinkedHashMap<>();
             wanted.put("site_name", it.testata.text.CleanText.line(decode(channel.title())).strip());

@@ -42,6 +42,13 @@ final class WxrMenus {
     /** Our slug of a category or tag by its WordPress term id ("category:12", "post_tag:7"). */
     private final Map<String, String> terms = new HashMap<>();
 
+    private String site = "";
+
+    /** The exported site's address: a custom link under it becomes a path here. */
+    void site(String baseSiteUrl) {
+        site = baseSiteUrl == null ? "" : baseSiteUrl.strip().replaceAll("/+$", "");
+    }
+
     void menu(String slug, String name) {
         names.putIfAbsent(slug, name.isBlank() ? slug : name);
     }
@@ -175,6 +182,7 @@ final class WxrMenus {
             case "custom" -> {
                 kind = MenuItem.LINK;
                 target = i.url();
+                if (!site.isEmpty() && target.startsWith(site + "/")) target = target.substring(site.length());
                 if (!MenuService.validAddress(target) || label.isEmpty()) return Optional.empty();
             }
             default -> {

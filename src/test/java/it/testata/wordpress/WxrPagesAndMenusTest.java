@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A WordPress page tree and menus (src/test/resources/wordpress/wxr-pages-menus.xml): pages keep their nested
  * addresses, a tree deeper than ours is cut, a site imported flat before redirects to the nested addresses,
- * nav_menu_item posts become our primary and footer menus in their order, and the export writes wp:post_parent.
+ * nav_menu_item posts become our primary and footer menus in their order, and the export writes wp:post_parent and
+ * the menus back.
  */
 class WxrPagesAndMenusTest {
     TestSite site;
@@ -140,7 +141,21 @@ class WxrPagesAndMenusTest {
             assertThat(WxrRoundTripTest.rows(other, tree)).isEqualTo(WxrRoundTripTest.rows(site, tree));
             assertThat(other.get("/chi-siamo/la-redazione/roma/").statusCode()).isEqualTo(200);
             assertThat(other.get("/chi-siamo/la-redazione/turni/").statusCode()).isEqualTo(200);
+            // the menus come back as they were: entries, order, nesting, addresses
+            for (String name : Menu.NAMES) assertThat(menuText(other, name)).as(name).isEqualTo(menuText(site, name));
+            assertThat(menuText(other, Menu.PRIMARY)).contains("Abbonati https://abbonamenti.example/borgo", "Estate /tag/estate/");
         }
+    }
+
+    /** A menu as text: each entry's label and address, children indented. */
+    static List<String> menuText(TestSite s, String name) {
+        Menu m = new MenuService(new MenuStore(s.site().db.jdbi()), s.site().changes).menu(name);
+        List<String> out = new java.util.ArrayList<>();
+        for (Menu.Entry e : m.entries()) {
+            out.add(e.label() + " " + e.href());
+            for (var c : e.children()) out.add("  " + c.label() + " " + c.href());
+        }
+        return out;
     }
 
     long id(String slug) {
