@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ import java.util.Set;
  * memory stays bounded. Ids in the file are Testata's own.
  */
 public final class WxrExporter {
-    private static final String WP = "http://wordpress.org/export/1.2/";
+    static final String WP = "http://wordpress.org/export/1.2/";
     private static final String EXCERPT = "http://wordpress.org/export/1.2/excerpt/";
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
@@ -85,10 +84,10 @@ public final class WxrExporter {
         }
     }
 
-    private final class Writer {
-        private final Handle h;
-        private final XMLStreamWriter x;
-        private final String base;
+    final class Writer {
+        final Handle h;
+        final XMLStreamWriter x;
+        final String base;
         private final ZoneId zone;
 
         Writer(Handle h, XMLStreamWriter x) {
@@ -127,9 +126,9 @@ public final class WxrExporter {
                 categories();
                 tags();
                 text("", "generator", "Testata");
-                menuTerms(); // --- pages: the edited menus as nav_menu terms and nav_menu_item posts ---
+                WxrMenuExport.terms(this); // --- pages: the edited menus as nav_menu terms and nav_menu_item posts ---
                 Counts counts = items();
-                menuItems();
+                WxrMenuExport.items(this);
                 x.writeEndElement();
                 nl("");
                 x.writeEndElement();
@@ -342,93 +341,7 @@ public final class WxrExporter {
             return WP_DATE.format(t.atZone(ZoneOffset.UTC));
         }
 
-        /**
-         * The menus edited here (a menu never edited is the default, which an import makes again), as WordPress
-         * writes them: a nav_menu term per menu named after its place, a nav_menu_item post per entry with its
-         * target in wp:postmeta. Ids are above every article's and term's, so none collides.
-         */
-        private void menuTerms() throws XMLStreamException {
-            long termBase = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM (SELECT id FROM categories UNION ALL SELECT id FROM tags) t")
-                    .mapTo(Long.class).one();
-            List<String> names = h.createQuery("SELECT DISTINCT i.menu FROM menu_items i JOIN menus m ON m.name = i.menu ORDER BY i.menu")
-                    .mapTo(String.class).list();
-            for (int i = 0; i < names.size(); i++) {
-                x.writeStartElement("wp", "term", WP);
-                text(WP, "term_id", Long.toString(termBase + 1 + i));
-                cdata(WP, "term_taxonomy", "nav_menu");
-                cdata(WP, "term_slug", names.get(i));
-                cdata(WP, "term_name", names.get(i).substring(0, 1).toUpperCase(java.util.Locale.ROOT) + names.get(i).substring(1));
-                x.writeEndElement();
-                nl("\t");
-            }
-        }
-
-        private void menuItems() throws XMLStreamException {
-            record Row(long id, String menu, Long parent, int position, String kind, String target, String label) {}
-            List<Row> rows = h.createQuery("""
-                            SELECT i.id, i.menu, i.parent_id, i.position, i.kind, i.target, i.label FROM menu_items i
-                            JOIN menus m ON m.name = i.menu ORDER BY i.menu, i.position, i.id""")
-                    .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3),
-                            rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
-            long postBase = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles").mapTo(Long.class).one();
-            Map<String, Long> categories = new java.util.HashMap<>();
-            h.createQuery("SELECT slug, id FROM categories").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> categories.put(e.getKey(), e.getValue()));
-            Map<String, Long> pageIds = new java.util.HashMap<>();
-            h.createQuery("SELECT slug, id FROM articles WHERE kind = 'page'").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> pageIds.put(e.getKey(), e.getValue()));
-            for (Row r : rows) {
-                long postId = postBase + r.id();
-                String type = "custom";
-                String object = "custom";
-                long objectId = postId;
-                String url = r.target().startsWith("/") ? base + r.target() : r.target();
-                if ("category".equals(r.kind()) && categories.containsKey(r.target())) {
-                    type = "taxonomy";
-                    object = "category";
-                    objectId = categories.get(r.target());
-                    url = "";
-                } else if ("page".equals(r.kind()) && pageIds.containsKey(r.target())) {
-                    type = "post_type";
-                    object = "page";
-                    objectId = pageIds.get(r.target());
-                    url = "";
-                }
-                x.writeStartElement("item");
-                nl("\t\t");
-                cdata("", "title", r.label());
-                text("", "link", base + "/?p=" + postId);
-                text(WP, "post_id", Long.toString(postId));
-                cdata(WP, "post_name", Long.toString(postId));
-                cdata(WP, "status", "publish");
-                text(WP, "post_parent", "0");
-                text(WP, "menu_order", Integer.toString(r.position()));
-                cdata(WP, "post_type", "nav_menu_item");
-                x.writeStartElement("category");
-                x.writeAttribute("domain", "nav_menu");
-                x.writeAttribute("nicename", r.menu());
-                x.writeCData(r.menu());
-                x.writeEndElement();
-                nl("\t\t");
-                meta("_menu_item_type", type);
-                meta("_menu_item_menu_item_parent", r.parent() == null ? "0" : Long.toString(postBase + r.parent()));
-                meta("_menu_item_object_id", Long.toString(objectId));
-                meta("_menu_item_object", object);
-                meta("_menu_item_url", url);
-                x.writeEndElement();
-                nl("\t");
-            }
-        }
-
-        private void meta(String key, String value) throws XMLStreamException {
-            x.writeStartElement("wp", "postmeta", WP);
-            cdata(WP, "meta_key", key);
-            cdata(WP, "meta_value", value);
-            x.writeEndElement();
-            nl("\t\t");
-        }
-
-        private void text(String ns, String name, String value) throws XMLStreamException {
+        void text(String ns, String name, String value) throws XMLStreamException {
             start(ns, name);
             x.writeCharacters(xmlSafe(value));
             x.writeEndElement();
@@ -436,7 +349,7 @@ public final class WxrExporter {
         }
 
         /** A CDATA section, as WordPress writes its fields; "]]>" inside is split across two sections. */
-        private void cdata(String ns, String name, String value) throws XMLStreamException {
+        void cdata(String ns, String name, String value) throws XMLStreamException {
             start(ns, name);
             String v = xmlSafe(value);
             int from = 0;
@@ -464,7 +377,7 @@ public final class WxrExporter {
             }
         }
 
-        private void nl(String indent) throws XMLStreamException {
+        void nl(String indent) throws XMLStreamException {
             x.writeCharacters("\n" + indent);
         }
     }
