@@ -214,7 +214,8 @@ public final class Site implements AutoCloseable {
         changes.subscribe(library::onChange);
         NewsroomService newsroomService = new NewsroomService(articles, new EditorStore(db.jdbi()), changes, signer);
         EditorHandlers editor = new EditorHandlers(articles, new EditorStore(db.jdbi()), images, media, adminFrames,
-                renderer, errors, newsroomService, library);
+                renderer, errors, newsroomService, library,
+                new it.testata.page.PageService(new it.testata.page.PageStore(db.jdbi()), changes)); // --- pages ---
         Routes.Newsroom newsroom = new Routes.Newsroom(new LibraryHandlers(library, media, adminFrames, renderer),
                 new NewsroomHandlers(newsroomService, editor, articles, articlePages, settings, errors));
         routes = Routes.table(articlePages,

@@ -243,7 +243,8 @@ public final class ArticleApiHandlers {
         m.put("category", a.category() == null ? null : a.category().name());
         m.put("tags", a.tags().stream().map(Term::name).toList());
         m.put("author", a.author().name());
-        m.put("url", layouts.baseUrl(ctx) + a.path(zone));
+        String pagePath = articles.pageTree().path(a.id()); // --- pages: a page's address, nested under its parents' ---
+        m.put("url", layouts.baseUrl(ctx) + (pagePath != null ? pagePath : a.path(zone)));
         m.put("public", a.status() == Status.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(Instant.now()));
         m.put("comments_open", a.commentsOpen());
         m.put("comment_count", a.commentCount());

@@ -114,7 +114,7 @@ public final class ArticleHandlers {
     void protectedArticle(Context ctx, long generation, Article a, boolean isPage) {
         String template = isPage ? "article/page.jte" : "article/article.jte";
         if (passwords.unlocked(ctx, a)) {
-            ArticlePage full = isPage ? new ArticlePage(layouts.layout(ctx, a.title(), "", "/" + a.slug() + "/", null)
+            ArticlePage full = isPage ? new ArticlePage(layouts.layout(ctx, a.title(), "", articles.pagePath(a.id()), null)
                     .withNoindex(), a, null) : page(ctx, a, commentViews.forReader(ctx, a, true));
             ctx.status(200);
             ctx.header("Cache-Control", "private, no-store");
@@ -147,7 +147,7 @@ public final class ArticleHandlers {
 
     ArticlePage locked(Context ctx, Article a, String error) {
         Article shell = a.withoutContent();
-        String path = isPage(a) ? "/" + a.slug() + "/" : a.path(layouts.site().zone());
+        String path = isPage(a) ? articles.pagePath(a.id()) : a.path(layouts.site().zone());
         Layout frame = layouts.layout(ctx, a.title(), "", path, null).withNoindex();
         return new ArticlePage(frame, shell, null, new ArticlePage.Lock(error), "", List.of(), 0);
     }

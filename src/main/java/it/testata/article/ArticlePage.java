@@ -10,7 +10,20 @@ import it.testata.web.Layout;
  * time in minutes (0: not shown).
  */
 public record ArticlePage(Layout layout, Article article, CommentsView comments, Lock lock, String imageAlt,
-                          java.util.List<Article> related, int minutes) {
+                          java.util.List<Article> related, int minutes, java.util.List<Link> parents) {
+
+    public ArticlePage(Layout layout, Article article, CommentsView comments, Lock lock, String imageAlt,
+                       java.util.List<Article> related, int minutes) {
+        this(layout, article, comments, lock, imageAlt, related, minutes, java.util.List.of());
+    }
+
+    /** A link to a page's parent page (--- pages ---): its title and address; path null when it is not public. */
+    public record Link(String title, String path) {}
+
+    /** The same page with its parent pages, top first (a page's "Chi siamo › La redazione" line). */
+    public ArticlePage withParents(java.util.List<Link> links) {
+        return new ArticlePage(layout, article, comments, lock, imageAlt, related, minutes, java.util.List.copyOf(links));
+    }
 
     /** A page (no related articles, no reading time shown). */
     public ArticlePage(Layout layout, Article article, CommentsView comments) {

@@ -42,6 +42,18 @@ public final class ArticleService {
         return store.findPublicById(id, Instant.now());
     }
 
+    // --- pages: parent pages ---
+    /** The pages as a tree (their nested addresses). */
+    public it.testata.page.PageTree pageTree() {
+        return store.pageTree();
+    }
+
+    /** A page's public address, nested under its parents': /chi-siamo/la-redazione/. */
+    public String pagePath(long id) {
+        return store.pageTree().path(id);
+    }
+    // --- end pages ---
+
     /** A published page (kind page), by id. */
     public Optional<Article> publicPageById(long id) {
         return store.findPublicPageById(id, Instant.now());
@@ -186,7 +198,10 @@ public final class ArticleService {
         boolean found = changes.write((h, touched) -> {
             if (EditorialStore.findById(h, id).isEmpty()) return false;
             ArticleDraft d = checked(h, draft, id, now);
+            java.util.Map<Long, String> pages = it.testata.page.PageStore.tree(h).paths(); // --- pages ---
             EditorialStore.update(h, id, d, EditorialStore.byline(h, d.authorName()), categoryId(h, d.category()), now);
+            // a page's new slug moves it and its subpages (from the editor, the API, a restored revision): old addresses redirect
+            it.testata.page.PageStore.recordMoves(h, touched, pages);
             EditorialStore.keepRevision(h, id, savedBy, now, KEEP_REVISIONS);
             touched.addAll(tagsForArticle(id));
             return true;
@@ -197,7 +212,9 @@ public final class ArticleService {
     /** Deletes an article with its comments and revisions; false when there is none. */
     public boolean delete(long id) {
         return changes.write((h, touched) -> {
+            java.util.Map<Long, String> pages = it.testata.page.PageStore.tree(h).paths(); // --- pages ---
             if (!EditorialStore.delete(h, id)) return false;
+            it.testata.page.PageStore.recordMoves(h, touched, pages); // its subpages move up: their old addresses redirect
             touched.addAll(tagsForArticle(id));
             touched.add("sidebar:comments");
             return true;

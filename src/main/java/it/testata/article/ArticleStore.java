@@ -65,6 +65,11 @@ public final class ArticleStore {
                 .map(ArticleStore::map).findOne());
     }
 
+    /** The pages as a tree (--- pages ---). */
+    it.testata.page.PageTree pageTree() {
+        return it.testata.page.PageStore.tree(jdbi);
+    }
+
     public Optional<Article> findPublicById(long id, Instant now) {
         // with its tags: a comment refused with 422 shows the article page again, tags included
         return jdbi.withHandle(h -> h.createQuery(SELECT_FULL + "WHERE a.id = :id AND " + PUBLIC)

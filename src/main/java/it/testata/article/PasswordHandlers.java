@@ -42,7 +42,7 @@ public final class PasswordHandlers {
         long id = id(ctx.formParam("article"));
         Optional<Article> post = articles.publicArticleById(id);
         Article a = post.or(() -> articles.publicPageById(id)).orElseThrow(NotFound::new);
-        String path = post.isPresent() ? a.path(layouts.site().zone()) : "/" + a.slug() + "/";
+        String path = post.isPresent() ? a.path(layouts.site().zone()) : articles.pagePath(a.id());
         if (!a.isProtected()) {
             ctx.redirect(path, HttpStatus.SEE_OTHER);
             return;

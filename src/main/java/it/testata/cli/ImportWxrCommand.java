@@ -76,7 +76,7 @@ public final class ImportWxrCommand implements Callable<Integer> {
             }
             s.commentService.learnHam(taught);
             if (summary.skipped() > 0) {
-                System.err.println("skipped " + summary.skipped() + " items that are neither posts nor pages (attachments, menus...)");
+                System.err.println("skipped " + summary.skipped() + " items that are neither posts, pages nor menu entries (attachments...)");
             }
             if (!summary.settings().isEmpty()) System.out.println("imported settings: " + settingsLine(summary));
             System.out.println(summary.line());
@@ -97,7 +97,7 @@ public final class ImportWxrCommand implements Callable<Integer> {
             return 2;
         }
         if (summary.skipped() > 0) {
-            System.err.println("would skip " + summary.skipped() + " items that are neither posts nor pages (attachments, menus...)");
+            System.err.println("would skip " + summary.skipped() + " items that are neither posts, pages nor menu entries (attachments...)");
         }
         if (!summary.settings().isEmpty()) System.out.println("would import settings: " + settingsLine(summary));
         System.out.println(summary.line(true));

@@ -21,7 +21,18 @@ import java.util.stream.Collectors;
 public record ArticleListPage(AdminFrame frame, List<Article> items, int page, int pages, int total,
                               String status, String author, String category, String q,
                               List<Author> authors, List<Term> categories, boolean allAuthors, ZoneId zone,
-                              String notice, String kind) {
+                              String notice, String kind, it.testata.page.PageTree pageTree) {
+
+    /** A page's parents' titles, top first ("Chi siamo › " before "La redazione"); empty for articles (--- pages ---). */
+    public String parents(Article a) {
+        if (pageTree == null) return "";
+        return pageTree.ancestors(a.id()).stream().map(n -> n.title() + " \u203A ").collect(Collectors.joining());
+    }
+
+    /** A page's address, nested under its parents'; null for articles. */
+    public String pagePath(Article a) {
+        return pageTree == null ? null : pageTree.path(a.id());
+    }
 
     /** True when this is the pages' list rather than the articles'. */
     public boolean forPages() {

@@ -53,10 +53,12 @@ public final class EditorHandlers {
     private final ErrorPages errors;
     private final NewsroomService newsroom;
     private final LibraryService library;
+    private final it.testata.page.PageService pageService; // --- pages ---
 
     public EditorHandlers(ArticleService articles, EditorStore store, ImageService images, MediaHandlers media,
                           AdminFrames frames, Renderer renderer, ErrorPages errors, NewsroomService newsroom,
-                          LibraryService library) {
+                          LibraryService library, it.testata.page.PageService pageService) {
+        this.pageService = pageService;
         this.newsroom = newsroom;
         this.library = library;
         this.articles = articles;
@@ -102,7 +104,7 @@ public final class EditorHandlers {
         renderer.privatePage(ctx, 200, "admin/articles/list.jte", new ArticleListPage(frame, list.items(), page,
                 list.pages(), list.total(), status, author, category, q, store.authorsWithArticles(),
                 articles.terms("category").stream().map(TermCount::term).toList(), all, frame.site().zone(),
-                listNotice(frame, param(ctx, "done")), kind));
+                listNotice(frame, param(ctx, "done")), kind, pages ? pageService.tree() : null));
     }
 
     /** GET /admin/articles/new */
@@ -186,6 +188,17 @@ public final class EditorHandlers {
         if (status == Status.SCHEDULED && when != null && !when.isAfter(Instant.now())) {
             problems.put("publish_at", "editor.error.scheduleInPast");
         }
+        // --- pages: a page's parent, checked before anything is saved ---
+        boolean isPage = existing == null ? form.page() : newsroom.isPage(existing.id());
+        Long parentId = null;
+        Map<Long, String> pathsBefore = isPage ? pageService.tree().paths() : Map.of();
+        if (isPage) {
+            try {
+                parentId = pageService.parent(existing == null ? 0 : existing.id(), ctx.formParam("parent_id"));
+            } catch (it.testata.page.PageService.Refused e) {
+                problems.put("parent", e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             editor(ctx, 422, form, problems, existing, null, null);
             return;
@@ -225,13 +238,17 @@ public final class EditorHandlers {
         }
         if (twoStep) {
             long id = saved.id();
-            if (newPage) newsroom.makePage(id);
+            if (newPage) {
+                newsroom.makePage(id);
+                pageService.place(id, parentId, pathsBefore); // --- pages ---
+            }
             if (password != null) articles.setPassword(id, password);
             if (draft.status() != Status.DRAFT) {
                 saved = it.testata.newsletter.NewsletterService.withChoice(newsletter,
                         () -> articles.update(id, draft, p.user().id()).orElseThrow());
             }
         }
+        if (isPage && !newPage) pageService.place(saved.id(), parentId, pathsBefore); // --- pages: old addresses redirect ---
         String image = form.hasImage() ? form.image() : null;
         if (!Objects.equals(image, saved.image())) articles.setImage(saved.id(), image);
         if (!Objects.equals(password, saved.password())) articles.setPassword(saved.id(), password);
@@ -318,9 +335,25 @@ public final class EditorHandlers {
         List<String> categories = articles.terms("category").stream().map(TermCount::term).map(Term::name).toList();
         String publicUrl = a != null && a.status() == Status.PUBLISHED && a.publishedAt() != null
                 && !a.publishedAt().isAfter(Instant.now())
-                ? (newsroom.isPage(a.id()) ? "/" + a.slug() + "/" : a.path(frame.site().zone())) : null;
+                ? (newsroom.isPage(a.id()) ? articles.pagePath(a.id()) : a.path(frame.site().zone())) : null;
         renderer.privatePage(ctx, status, "admin/articles/editor.jte", new EditorPage(frame, form, texts, a, categories,
-                preview, noticeKey == null ? null : msg.t(noticeKey), publicUrl, extras(ctx, frame, form, a)));
+                preview, noticeKey == null ? null : msg.t(noticeKey), publicUrl, extras(ctx, frame, form, a),
+                parent(ctx, form, a)));
+    }
+
+    /** The parent field of a page's form (--- pages ---): as typed after a POST, else as stored; null for an article. */
+    private EditorPage.Parent parent(Context ctx, EditorForm form, Article a) {
+        if (a == null ? !form.page() : !newsroom.isPage(a.id())) return null;
+        it.testata.page.PageTree tree = pageService.tree();
+        long id = a == null ? 0 : a.id();
+        String selected;
+        if ("POST".equals(ctx.method().name())) {
+            selected = ctx.formParam("parent_id") == null ? "" : ctx.formParam("parent_id").strip();
+        } else {
+            Long stored = tree.parentOf(id);
+            selected = stored == null ? "" : String.valueOf(stored);
+        }
+        return new EditorPage.Parent(selected, tree.parentChoices(id));
     }
 
     // --- newsroom: bylines, trash, preview link, alt-text warnings, the library's images ---

@@ -12,7 +12,19 @@ import java.util.Map;
  * one was asked for, and a notice (saved, restored) or null; extras are the newsroom's completions.
  */
 public record EditorPage(AdminFrame frame, EditorForm form, Map<String, String> errors, Article article,
-                         List<String> categories, Preview preview, String notice, String publicUrl, Extras extras) {
+                         List<String> categories, Preview preview, String notice, String publicUrl, Extras extras,
+                         Parent parent) {
+
+    /**
+     * A page's parent (--- pages ---): the chosen parent's id as typed ("" for none) and the pages it may choose,
+     * in the tree's order; null when the form is an article's.
+     */
+    public record Parent(String selected, List<it.testata.page.PageTree.Entry> choices) {
+        /** The choice's text: its title, indented by its level ("— La redazione"). */
+        public String label(it.testata.page.PageTree.Entry e) {
+            return "\u2014 ".repeat(e.level() - 1) + e.node().title();
+        }
+    }
 
     /**
      * The bylines to choose from (empty: the writer signs as themselves), where the article is in the trash

@@ -71,7 +71,8 @@ public final class NewsroomHandlers {
         if (newsroom.trashedAt(id).isPresent()) throw new NotFound();
         if (a.status() == Status.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now)) {
             ctx.header("Cache-Control", "private, no-store");
-            ctx.redirect(a.path(settings.current().zone()), HttpStatus.FOUND);
+            // --- pages: a page goes to its own address, nested under its parents' ---
+            ctx.redirect(newsroom.isPage(id) ? articles.pagePath(id) : a.path(settings.current().zone()), HttpStatus.FOUND);
             return;
         }
         pages.preview(ctx, a);

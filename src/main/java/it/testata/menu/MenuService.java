@@ -48,8 +48,11 @@ public final class MenuService {
     public enum Move { UP, DOWN, NEST, UNNEST, REMOVE }
 
     public Menu menu(String name) {
-        if (store.edited(name)) return tree(name, store.items(name), true);
-        return tree(name, defaults(name), false);
+        java.util.Map<String, String> paths = store.pagePaths(); // --- pages: nested page addresses ---
+        boolean edited = store.edited(name);
+        List<MenuItem> items = (edited ? store.items(name) : defaults(name)).stream()
+                .map(i -> i.withPagePaths(paths)).toList();
+        return tree(name, items, edited);
     }
 
     public List<MenuStore.Target> categories() {
@@ -144,7 +147,7 @@ public final class MenuService {
     public record ImportedEntry(String kind, String target, String label, List<ImportedEntry> children) {}
 
     /** True for an address a link entry may have: a site path, or an http(s) URL. */
-    static boolean validAddress(String t) {
+    public static boolean validAddress(String t) {
         if (t.isEmpty() || t.length() > MAX_URL || t.chars().anyMatch(c -> c < 0x21)) return false;
         if (t.startsWith("/") && !t.startsWith("//")) return true;
         try {

@@ -62,6 +62,11 @@ public final class MenuStore {
                 .map((rs, ctx) -> new Target(rs.getString("slug"), rs.getString("title"))).list());
     }
 
+    /** Every page's address by its slug (--- pages ---): a page's address nests under its parents'. */
+    public java.util.Map<String, String> pagePaths() {
+        return it.testata.page.PageStore.tree(jdbi).pathsBySlug();
+    }
+
     static void markEdited(Handle h, String menu, Instant now) {
         h.createUpdate("DELETE FROM menus WHERE name = :name").bind("name", menu).execute();
         h.createUpdate("INSERT INTO menus (name, edited_at) VALUES (:name, :at)")

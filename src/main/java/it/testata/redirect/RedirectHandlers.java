@@ -49,6 +49,8 @@ public final class RedirectHandlers {
         String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
         Optional<String> target = store.target(path, now, zone);
         if (target.isEmpty() && other.length() > 1) target = store.target(other, now, zone);
+        // --- pages: a nested page's address typed without its final slash ---
+        if (target.isEmpty() && !path.endsWith("/") && store.isPagePath(other)) target = Optional.of(other);
         return target.filter(t -> !t.equals(path));
     }
 

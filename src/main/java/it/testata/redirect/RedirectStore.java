@@ -22,7 +22,7 @@ public final class RedirectStore {
      */
     public Optional<String> target(String path, Instant now, ZoneId zone) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT r.target, a.slug, a.kind, a.published_at, a.status
+                        SELECT r.target, a.id, a.slug, a.kind, a.published_at, a.status
                         FROM redirects r LEFT JOIN articles a ON a.id = r.article_id
                         WHERE r.path = :path""")
                 .bind("path", path)
@@ -33,11 +33,18 @@ public final class RedirectStore {
                     if (rs.wasNull() || !"published".equals(rs.getString("status")) || published > now.toEpochMilli()) {
                         return "";
                     }
-                    return "page".equals(rs.getString("kind")) ? "/" + slug + "/"
+                    // a page's address nests under its parents' (--- pages ---)
+                    return "page".equals(rs.getString("kind")) ? "page:" + rs.getLong("id")
                             : Article.path(slug, Instant.ofEpochMilli(published), zone);
                 })
                 .findOne()
+                .map(t -> t.startsWith("page:") ? it.testata.page.PageStore.tree(h).path(Long.parseLong(t.substring(5))) : t)
                 .filter(t -> !t.isEmpty()));
+    }
+
+    /** True when a page lives at this address (nested under its parents': --- pages ---). */
+    public boolean isPagePath(String path) {
+        return it.testata.page.PageStore.tree(jdbi).paths().containsValue(path);
     }
 
     /** Records that an old address (1: path) leads to an article or page (2: its id), replacing what it led to before. */

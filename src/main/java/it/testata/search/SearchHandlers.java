@@ -56,6 +56,7 @@ public final class SearchHandlers {
         String title = typed.isEmpty() ? msg.t("search.titleEmpty") : msg.t("search.title", typed);
         Layout frame = layouts.layout(ctx, title, "", base, null).withNoindex();
         renderer.uncached(ctx, 200, "search/results.jte",
-                new SearchPage(frame, typed, results, new Pagination(base, results.page(), results.pages())));
+                new SearchPage(frame, typed, results, new Pagination(base, results.page(), results.pages()),
+                        results.hits().isEmpty() ? java.util.Map.of() : search.pagePaths()));
     }
 }

@@ -65,6 +65,11 @@ public final class SearchService implements AutoCloseable {
      * @param language        the site's language now ("it" or "en")
      * @param nextPublication epoch millis of the next scheduled publication, or Long.MAX_VALUE
      */
+    /** Every page's address by its slug (--- pages ---). */
+    public java.util.Map<String, String> pagePaths() {
+        return store.pagePaths();
+    }
+
     public SearchService(SearchStore store, Path folder, Supplier<String> language, LongSupplier nextPublication) {
         this.store = store;
         this.folder = folder;

@@ -18,6 +18,11 @@ public final class SearchStore {
 
     private final Jdbi jdbi;
 
+    /** Every page's address by its slug (--- pages ---): a page found by search links to it, nested under its parents'. */
+    public java.util.Map<String, String> pagePaths() {
+        return it.testata.page.PageStore.tree(jdbi).pathsBySlug();
+    }
+
     public SearchStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }

@@ -79,7 +79,7 @@ public final class SitemapHandlers {
         List<Url> urls;
         if (m.matches()) {
             int part = Integer.parseInt(m.group(1));
-            urls = urls(store.articles(now, PART, (part - 1) * PART), e -> base + Article.path(e.slug(), e.published(), zone));
+            urls = urls(store.articles(now, PART, (part - 1) * PART), e -> base + (e.pagePath() != null ? e.pagePath() : Article.path(e.slug(), e.published(), zone)));
             if (urls.isEmpty() && part > 1) throw new NotFound();
         } else {
             String kind = TERMS.stream().filter(k -> name.equals(plural(k) + ".xml")).findFirst().orElseThrow(NotFound::new);

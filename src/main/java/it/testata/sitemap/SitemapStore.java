@@ -17,23 +17,34 @@ public final class SitemapStore {
     }
 
     /** An address to list: a slug (and for articles the publication time that dates its path) and when it last changed. */
-    public record Entry(String slug, Instant published, Instant lastModified) {}
+    public record Entry(String slug, Instant published, Instant lastModified, String pagePath) {
+        public Entry(String slug, Instant published, Instant lastModified) {
+            this(slug, published, lastModified, null);
+        }
+    }
 
     public int countArticles(Instant now) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + PUBLIC)
                 .bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
     }
 
-    /** Public articles, newest first; lastModified is the later of publication and last edit. */
+    /**
+     * Public articles and pages, newest first; lastModified is the later of publication and last edit; a page's
+     * entry carries its address (nested under its parents': --- pages ---).
+     */
     public List<Entry> articles(Instant now, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT a.slug, a.published_at, a.updated_at FROM articles a WHERE "
-                        + PUBLIC + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-                .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> {
-                    long published = rs.getLong("published_at");
-                    return new Entry(rs.getString("slug"), Instant.ofEpochMilli(published),
-                            Instant.ofEpochMilli(Math.max(published, rs.getLong("updated_at"))));
-                }).list());
+        return jdbi.withHandle(h -> {
+            it.testata.page.PageTree pages = it.testata.page.PageStore.tree(h);
+            return h.createQuery("SELECT a.id, a.kind, a.slug, a.published_at, a.updated_at FROM articles a WHERE "
+                            + PUBLIC + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
+                    .map((rs, ctx) -> {
+                        long published = rs.getLong("published_at");
+                        return new Entry(rs.getString("slug"), Instant.ofEpochMilli(published),
+                                Instant.ofEpochMilli(Math.max(published, rs.getLong("updated_at"))),
+                                "page".equals(rs.getString("kind")) ? pages.path(rs.getLong("id")) : null);
+                    }).list();
+        });
     }
 
     /** Categories, tags or authors with at least one public article, with their newest article's time. */

@@ -243,16 +243,22 @@ public final class Routes {
                 new Route("GET", "/tag/{slug}/page/{n}/", PUBLIC, articles::tag),
                 new Route("GET", "/author/{slug}/", PUBLIC, articles::author),
                 new Route("GET", "/author/{slug}/page/{n}/", PUBLIC, articles::author),
-                new Route("GET", "/{year}/{month}/", PUBLIC, articles::month),
+                // --- pages: two segments that are not a month are a page under its parent (/chi-siamo/la-redazione/) ---
+                new Route("GET", "/{year}/{month}/", PUBLIC, ctx -> {
+                    if (PageHandlers.dated(ctx.pathParam("year"), ctx.pathParam("month"))) articles.month(ctx); else pages.page(ctx);
+                }),
                 new Route("GET", "/{year}/{month}/page/{n}/", PUBLIC, articles::month),
                 new Route("GET", "/{year}/{month}/{day}/{slug}/", PUBLIC, articles::article),
                 // --- front: the year archive's later pages (/2024/page/2/) ---
-                new Route("GET", "/{year}/page/{n}/", PUBLIC, articles::year),
+                new Route("GET", "/{year}/page/{n}/", PUBLIC, ctx -> { // --- pages: or a page under two parents ---
+                    if (ctx.pathParam("year").matches("[0-9]{4}")) articles.year(ctx); else pages.page(ctx);
+                }),
                 // after every other route: a page's address is one segment that no other route claims
                 // (front: four digits are a year archive, /2024/)
                 new Route("GET", "/{slug}/", PUBLIC, ctx -> {
                     if (ctx.pathParam("slug").matches("[0-9]{4}")) articles.year(ctx); else pages.page(ctx);
-                })));
+                }),
+                new Route("GET", "/{grandparent}/{parent}/{slug}/", PUBLIC, pages::page))); // --- pages ---
         return List.copyOf(all);
     }
 }

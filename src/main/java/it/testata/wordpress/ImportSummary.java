@@ -13,8 +13,10 @@ public final class ImportSummary {
     int categories;
     int tags;
     int redirects;
-    /** Items of other types (attachments, menu items...), not imported. */
+    /** Items of other types (attachments, menu items of no menu...), not imported. */
     int skipped;
+    /** WordPress menu items read (--- pages ---): the menus are written from them. */
+    int menuItems;
     /** The site's settings taken from the export (site_name, tagline, base_url), unless the settings were kept. */
     final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
 
@@ -47,6 +49,7 @@ public final class ImportSummary {
     public String line(boolean dryRun) {
         return (dryRun ? "would import" : "imported") + " posts=" + posts + " pages=" + pages + " comments=" + comments + " approved=" + approved
                 + " pending=" + pending + " spam=" + spam + " trash=" + trash + " authors=" + authors
-                + " categories=" + categories + " tags=" + tags + " redirects=" + redirects;
+                + " categories=" + categories + " tags=" + tags + " redirects=" + redirects
+                + (menuItems > 0 ? " menu_items=" + menuItems : ""); // --- pages ---
     }
 }

@@ -18,7 +18,11 @@ public final class Wxr {
     public record Author(String login, String email, String displayName) {}
 
     /** A category (taxonomy "category") or a tag ("post_tag"); parent is the parent's slug or empty. */
-    public record Term(String taxonomy, String slug, String name, String parent, String description) {}
+    public record Term(String taxonomy, String slug, String name, String parent, String description, long termId) {
+        public Term(String taxonomy, String slug, String name, String parent, String description) {
+            this(taxonomy, slug, name, parent, description, 0);
+        }
+    }
 
     /** A category or tag an item is filed under ({@code <category domain="..." nicename="...">}). */
     public record ItemTerm(String domain, String slug, String name) {}
@@ -27,7 +31,20 @@ public final class Wxr {
     public record Item(long id, String title, String link, String creator, String content, String excerpt,
                        String postDate, String postDateGmt, String modified, String modifiedGmt,
                        String commentStatus, String slug, String status, long parent, String type,
-                       List<ItemTerm> terms, List<Comment> comments, int line, String password) {
+                       List<ItemTerm> terms, List<Comment> comments, int line, String password,
+                       int menuOrder, java.util.Map<String, String> menuMeta) {
+
+        /**
+         * menuOrder is wp:menu_order; menuMeta the item's wp:postmeta whose keys start with _menu_item_ (a
+         * nav_menu_item's type, object, object id, parent and URL; --- pages ---), empty for other items.
+         */
+        public Item(long id, String title, String link, String creator, String content, String excerpt,
+                    String postDate, String postDateGmt, String modified, String modifiedGmt,
+                    String commentStatus, String slug, String status, long parent, String type,
+                    List<ItemTerm> terms, List<Comment> comments, int line, String password) {
+            this(id, title, link, creator, content, excerpt, postDate, postDateGmt, modified, modifiedGmt, commentStatus,
+                    slug, status, parent, type, terms, comments, line, password, 0, java.util.Map.of());
+        }
 
         /** WordPress's post password, or null when the item has none. */
         public String protectedBy() {

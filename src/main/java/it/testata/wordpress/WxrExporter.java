@@ -31,7 +31,7 @@ import java.util.Set;
  * memory stays bounded. Ids in the file are Testata's own.
  */
 public final class WxrExporter {
-    private static final String WP = "http://wordpress.org/export/1.2/";
+    static final String WP = "http://wordpress.org/export/1.2/";
     private static final String EXCERPT = "http://wordpress.org/export/1.2/excerpt/";
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
@@ -84,10 +84,10 @@ public final class WxrExporter {
         }
     }
 
-    private final class Writer {
-        private final Handle h;
-        private final XMLStreamWriter x;
-        private final String base;
+    final class Writer {
+        final Handle h;
+        final XMLStreamWriter x;
+        final String base;
         private final ZoneId zone;
 
         Writer(Handle h, XMLStreamWriter x) {
@@ -126,7 +126,9 @@ public final class WxrExporter {
                 categories();
                 tags();
                 text("", "generator", "Testata");
+                WxrMenuExport.terms(this); // --- pages: the edited menus as nav_menu terms and nav_menu_item posts ---
                 Counts counts = items();
+                WxrMenuExport.items(this);
                 x.writeEndElement();
                 nl("");
                 x.writeEndElement();
@@ -200,6 +202,7 @@ public final class WxrExporter {
         private Counts items() throws XMLStreamException {
             int posts = 0, pages = 0, comments = 0;
             long after = 0;
+            pageTree = it.testata.page.PageStore.tree(h); // --- pages: nested addresses and wp:post_parent ---
             while (true) {
                 List<ArticleRow> batch = h.createQuery("""
                                 SELECT a.id, a.kind, a.slug, a.title, a.standfirst, a.body_html, a.status, a.published_at,
@@ -229,6 +232,8 @@ public final class WxrExporter {
             }
         }
 
+        private it.testata.page.PageTree pageTree;
+
         private int item(ArticleRow a) throws XMLStreamException {
             boolean page = "page".equals(a.kind());
             Instant published = a.publishedAt() == null ? Instant.ofEpochMilli(a.updatedAt()) : Instant.ofEpochMilli(a.publishedAt());
@@ -238,7 +243,7 @@ public final class WxrExporter {
                 default -> "draft";
             };
             String link = "draft".equals(status) ? base + "/?p=" + a.id()
-                    : base + (page ? "/" + a.slug() + "/" : Article.path(a.slug(), published, zone));
+                    : base + (page ? pageTree.path(a.id()) : Article.path(a.slug(), published, zone));
             x.writeStartElement("item");
             nl("\t\t");
             cdata("", "title", a.title());
@@ -262,7 +267,8 @@ public final class WxrExporter {
             cdata(WP, "ping_status", "closed");
             cdata(WP, "post_name", a.slug());
             cdata(WP, "status", status);
-            text(WP, "post_parent", "0");
+            Long parent = page ? pageTree.parentOf(a.id()) : null;
+            text(WP, "post_parent", parent == null ? "0" : Long.toString(parent));
             text(WP, "menu_order", "0");
             cdata(WP, "post_type", page ? "page" : "post");
             cdata(WP, "post_password", a.password() == null ? "" : a.password());
@@ -335,7 +341,7 @@ public final class WxrExporter {
             return WP_DATE.format(t.atZone(ZoneOffset.UTC));
         }
 
-        private void text(String ns, String name, String value) throws XMLStreamException {
+        void text(String ns, String name, String value) throws XMLStreamException {
             start(ns, name);
             x.writeCharacters(xmlSafe(value));
             x.writeEndElement();
@@ -343,7 +349,7 @@ public final class WxrExporter {
         }
 
         /** A CDATA section, as WordPress writes its fields; "]]>" inside is split across two sections. */
-        private void cdata(String ns, String name, String value) throws XMLStreamException {
+        void cdata(String ns, String name, String value) throws XMLStreamException {
             start(ns, name);
             String v = xmlSafe(value);
             int from = 0;
@@ -371,7 +377,7 @@ public final class WxrExporter {
             }
         }
 
-        private void nl(String indent) throws XMLStreamException {
+        void nl(String indent) throws XMLStreamException {
             x.writeCharacters("\n" + indent);
         }
     }

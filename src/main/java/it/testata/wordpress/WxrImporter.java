@@ -101,6 +101,7 @@ public final class WxrImporter {
                     Run run = new Run(h, batch, in, progress);
                     ReadAhead.read(in, run);
                     run.finish();
+                    run.pagesAndMenus(touched); // --- pages: the page tree and the menus, once every item is read ---
                     // an import can change any page: every list, article, archive and the sidebar
                     touched.add(PageCache.ALL);
                     // and any article's place in search (a post that gained a password leaves it): running servers rebuild
@@ -156,6 +157,11 @@ public final class WxrImporter {
         private final Map<String, Long> tags = new HashMap<>();
         private final Map<Long, String> parents = new HashMap<>();
         private final Set<String> seenTerms = new HashSet<>();
+        // --- pages: each imported page's WordPress parent, the addresses pages had before, the menus ---
+        private final Map<Long, Long> pageParents = new java.util.LinkedHashMap<>();
+        private final Map<Long, Long> pagesByWpId = new HashMap<>();
+        private final Map<Long, String> pathsBefore;
+        private final WxrMenus menus = new WxrMenus();
         private final long startedAt = System.currentTimeMillis();
         private long items;
 
@@ -164,10 +170,35 @@ public final class WxrImporter {
             this.db = db;
             this.in = in;
             this.progress = progress;
+            this.pathsBefore = h == null ? Map.of() : it.testata.page.PageStore.tree(h).paths();
         }
 
+        /**
+         * Puts the imported pages under their WordPress parents (a parent not in this file may be from an earlier
+         * import), keeps the tree within its depth, records the old address of every page that moved (a site imported
+         * flat before: /la-redazione/ now leads to /chi-siamo/la-redazione/), then writes the menus.
+         */
+        void pagesAndMenus(Set<String> touched) {
+            for (Map.Entry<Long, Long> p : pageParents.entrySet()) {
+                Long parent = null;
+                long wpParent = p.getValue();
+                if (wpParent != 0) {
+                    parent = pagesByWpId.get(wpParent);
+                    if (parent == null) {
+                        parent = db.articleByWpId(wpParent).filter(e -> "page".equals(e.kind()))
+                                .map(WxrStore.Existing::id).orElse(null);
+                    }
+                }
+                if (parent != null && parent.equals(p.getKey())) parent = null;
+                it.testata.page.PageStore.setParent(h, p.getKey(), parent);
+            }
+            it.testata.page.PageStore.flattenDeep(h);
+            it.testata.page.PageStore.recordMoves(h, touched, pathsBefore);
+            menus.write(h, touched, zone);
+        }
         @Override
         public void channel(Wxr.Channel channel) {
+            menus.site(channel.baseSiteUrl()); // --- pages: custom menu links to the site itself become paths ---
             if (keepSettings) return; // the site's own name and address stay as the operator set them
             Map<String, String> wanted = new java.util.LinkedHashMap<>();
             wanted.put("site_name", it.testata.text.CleanText.line(decode(channel.title())).strip());
@@ -192,10 +223,12 @@ public final class WxrImporter {
         @Override
         public void term(Wxr.Term t) {
             boolean category = "category".equals(t.taxonomy());
+            if ("nav_menu".equals(t.taxonomy())) menus.menu(t.slug(), decode(t.name()).strip()); // --- pages ---
             if (!category && !"post_tag".equals(t.taxonomy())) return; // menus, link categories, formats...
             if (!seenTerms.add(t.taxonomy() + " " + t.slug())) return; // WXR 1.2 lists every term twice
             String name = decode(t.name()).strip();
             ensureTerm(category, t.slug(), name.isEmpty() ? t.slug() : name, decode(t.description()));
+            menus.term(t.taxonomy(), t.termId(), termSlug(t.slug(), name.isEmpty() ? t.slug() : name, category ? "category" : "tag"));
             if (category && !t.parent().isBlank() && h != null) parents.put(categories.get(t.slug()), t.parent());
         }
 
@@ -233,6 +266,10 @@ public final class WxrImporter {
             if (!parents.isEmpty()) finish();
             switch (it.type()) {
                 case "post", "page" -> article(it, cleaned);
+                case "nav_menu_item" -> { // --- pages: written with the menus once every item is read ---
+                    if (menus.item(it)) summary.menuItems++;
+                    else summary.skipped++;
+                }
                 default -> summary.skipped++;
             }
             progress.advance(in.count, items, summary.comments);
@@ -290,6 +327,10 @@ public final class WxrImporter {
                     published.toEpochMilli(), published.toEpochMilli(), modified.toEpochMilli(), authorId, categoryId,
                     "open".equals(it.commentStatus()), it.protectedBy()));
             db.tags(id, tagIds);
+            if (page) { // --- pages ---
+                pageParents.put(id, it.parent());
+                pagesByWpId.put(it.id(), id);
+            }
             String now = path(page, slug, published);
             if (!slug.equals(wanted)) {
                 oldPaths.add(path(page, wanted, published));

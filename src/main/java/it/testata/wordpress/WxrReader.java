@@ -145,12 +145,12 @@ public final class WxrReader {
         Wxr.Term t = switch (key) {
             case "wp:category" -> new Wxr.Term("category", f.getOrDefault("wp:category_nicename", ""),
                     f.getOrDefault("wp:cat_name", ""), f.getOrDefault("wp:category_parent", ""),
-                    f.getOrDefault("wp:category_description", ""));
+                    f.getOrDefault("wp:category_description", ""), optionalNumber(f.get("wp:term_id")));
             case "wp:tag" -> new Wxr.Term("post_tag", f.getOrDefault("wp:tag_slug", ""),
-                    f.getOrDefault("wp:tag_name", ""), "", f.getOrDefault("wp:tag_description", ""));
+                    f.getOrDefault("wp:tag_name", ""), "", f.getOrDefault("wp:tag_description", ""), optionalNumber(f.get("wp:term_id")));
             default -> new Wxr.Term(f.getOrDefault("wp:term_taxonomy", ""), f.getOrDefault("wp:term_slug", ""),
                     f.getOrDefault("wp:term_name", ""), f.getOrDefault("wp:term_parent", ""),
-                    f.getOrDefault("wp:term_description", ""));
+                    f.getOrDefault("wp:term_description", ""), optionalNumber(f.get("wp:term_id")));
         };
         if (t.slug().isBlank()) throw malformed("a " + key + " has no slug");
         sink.term(t);
@@ -161,6 +161,7 @@ public final class WxrReader {
         Map<String, String> f = new HashMap<>();
         List<Wxr.ItemTerm> terms = new ArrayList<>();
         List<Wxr.Comment> comments = new ArrayList<>();
+        Map<String, String> menuMeta = new HashMap<>();
         while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
             String key = key();
             switch (key) {
@@ -171,7 +172,11 @@ public final class WxrReader {
                     terms.add(new Wxr.ItemTerm(domain, nicename, name));
                 }
                 case "wp:comment" -> comments.add(comment());
-                case "wp:postmeta" -> skip();
+                case "wp:postmeta" -> { // only a menu item's own meta is kept (--- pages: nav_menu_item ---)
+                    Map<String, String> m = fields();
+                    String metaKey = m.getOrDefault("wp:meta_key", "");
+                    if (metaKey.startsWith("_menu_item_")) menuMeta.put(metaKey, m.getOrDefault("wp:meta_value", "").strip());
+                }
                 default -> f.put(key, text());
             }
         }
@@ -183,7 +188,9 @@ public final class WxrReader {
                 f.getOrDefault("wp:post_modified_gmt", ""), f.getOrDefault("wp:comment_status", "open").strip(),
                 f.getOrDefault("wp:post_name", "").strip(), f.getOrDefault("wp:status", "").strip(),
                 optionalNumber(f.get("wp:post_parent")), f.getOrDefault("wp:post_type", "post").strip(),
-                List.copyOf(terms), List.copyOf(comments), line, f.getOrDefault("wp:post_password", "")));
+                List.copyOf(terms), List.copyOf(comments), line, f.getOrDefault("wp:post_password", ""),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, optionalNumber(f.get("wp:menu_order")))),
+                Map.copyOf(menuMeta)));
     }
 
     private Wxr.Comment comment() throws XMLStreamException {

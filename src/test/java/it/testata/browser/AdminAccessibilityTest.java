@@ -212,8 +212,12 @@ public class AdminAccessibilityTest {
         it.testata.media.Image img = site.site().images.upload(
                 it.testata.support.Pictures.encode(it.testata.support.Pictures.picture(1600, 900, false), "png"),
                 "una-fotografia-con-un-nome-di-file-molto-lungo-senza-spazi.png", null);
+        // --- pages: the list with a page under its parent, and that page's editor with its parent chosen ---
+        long about = it.testata.page.Pages.published(site, "Chi siamo", "", null, "Ada Rossi");
+        long team = it.testata.page.Pages.published(site, "La redazione", "", about, "Ada Rossi");
         pages.put("pages", "/admin/pages");
         pages.put("new page", "/admin/pages/new");
+        pages.put("edit page under a parent", "/admin/articles/" + team);
         pages.put("media library", "/admin/media?done=uploaded&n=1");
         pages.put("media image", "/admin/media/" + img.id());
         it.testata.article.Article draft = site.site().articles.create(new it.testata.article.ArticleDraft("", "Una bozza",

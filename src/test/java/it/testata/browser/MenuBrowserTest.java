@@ -47,7 +47,9 @@ class MenuBrowserTest {
     /** Clicks a form's button and waits for the answer's page. */
     private static void send(Browser b, WebElement button) {
         button.click();
+        // chromedriver may answer "node does not belong to the document" while the old page is being replaced: ask again
         new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 

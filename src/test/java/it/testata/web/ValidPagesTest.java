@@ -88,6 +88,10 @@ class ValidPagesTest {
         PAGES.put("reply notifications, confirm", confirm.group());
         PAGES.put("reply notifications, bad link", "/replies/unsubscribe-all?t=forged");
         // --- end notify ---
+        // --- pages: a page under a parent page, at its nested address with its parent's link ---
+        long about = it.testata.page.Pages.published(site, "Chi siamo", "chi-siamo", null, "Giulia Bertolini");
+        it.testata.page.Pages.published(site, "La redazione", "la-redazione", about, "Giulia Bertolini");
+        PAGES.put("page under a parent page", "/chi-siamo/la-redazione/");
         long deadline = System.currentTimeMillis() + 10_000;
         while (!site.get("/?s=relazione").body().contains("search-result") && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

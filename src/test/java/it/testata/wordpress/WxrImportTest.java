@@ -58,6 +58,8 @@ class WxrImportTest {
         assertThat(r.out().strip().lines().toList().getLast()).isEqualTo(SUMMARY);
 
         assertThat(count("SELECT COUNT(*) FROM authors")).isEqualTo(3);
+        // an export without nav_menu_item posts leaves the menus at their default (categories, pages)
+        assertThat(count("SELECT COUNT(*) FROM menus")).isZero();
         assertThat(count("SELECT COUNT(*) FROM authors WHERE email = 'marta.cantu@example.org' AND name = 'Marta Cantù' AND slug = 'marta'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM categories")).isEqualTo(11);
         assertThat(count("SELECT COUNT(*) FROM categories WHERE parent_id IS NOT NULL")).isEqualTo(6);
@@ -140,14 +142,19 @@ class WxrImportTest {
         assertThat(post.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(post.body()).select("h1").text()).isEqualTo("Il primo tuffo dell’anno al lago".replace('’', '\''));
         assertRedirect("/?p=29", "/2025/01/01/il-primo-tuffo-dellanno-al-lago/");
-        // pages: at /{slug}/, their ids, the child page's old address, the address without its slash
+        // pages: at /{slug}/, a child page under its parent's address as on WordPress, their ids, the address
+        // without its slash
         assertThat(Jsoup.parse(site.get("/chi-siamo/").body()).select("h1").text()).isEqualTo("Chi siamo");
         assertThat(site.get("/contatti/").statusCode()).isEqualTo(200);
-        assertRedirect("/?page_id=5", "/la-redazione/");
-        assertRedirect("/?p=5", "/la-redazione/");
-        assertRedirect("/chi-siamo/la-redazione/", "/la-redazione/");
+        assertRedirect("/?page_id=5", "/chi-siamo/la-redazione/");
+        assertRedirect("/?p=5", "/chi-siamo/la-redazione/");
         assertRedirect("/contatti", "/contatti/");
-        assertThat(Jsoup.parse(site.get("/la-redazione/").body()).select(".article-body li")).hasSize(3);
+        assertRedirect("/chi-siamo/la-redazione", "/chi-siamo/la-redazione/");
+        Document child = Jsoup.parse(site.get("/chi-siamo/la-redazione/").body());
+        assertThat(child.select(".article-body li")).hasSize(3);
+        assertThat(child.select("link[rel=canonical]").attr("href")).endsWith("/chi-siamo/la-redazione/");
+        assertThat(child.select(".page-parents a").attr("href")).isEqualTo("/chi-siamo/");
+        assertThat(site.get("/la-redazione/").statusCode()).isEqualTo(404); // never an address on WordPress
         // pages are not in the lists, posts are not at /{slug}/
         // a page is in no list of articles (the footer menu links the pages: that is navigation, not a list)
         assertThat(Jsoup.parse(site.get("/").body()).select("main").text()).doesNotContain("La redazione");
@@ -248,7 +255,7 @@ class WxrImportTest {
         importer(HamLearner.NONE).importFile(file, false, WxrImporter.Progress.NONE);
         List<String> emails = WxrFixture.commenterEmails(file);
         assertThat(emails).hasSizeGreaterThan(20);
-        List<String> paths = new ArrayList<>(List.of("/", "/page/2/", "/page/3/", "/page/4/", "/chi-siamo/", "/la-redazione/",
+        List<String> paths = new ArrayList<>(List.of("/", "/page/2/", "/page/3/", "/page/4/", "/chi-siamo/", "/chi-siamo/la-redazione/",
                 "/contatti/", "/privacy/", "/feed/", "/comments/feed/", "/api/comments", "/?s=example"));
         site.site().db.jdbi().useHandle(h -> h.createQuery("SELECT wp_id FROM articles WHERE kind = 'post' AND status = 'published'")
                 .mapTo(Long.class).forEach(id -> paths.add(path(id))));
