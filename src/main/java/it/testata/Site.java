@@ -219,7 +219,8 @@ public final class Site implements AutoCloseable {
         Routes.Newsroom newsroom = new Routes.Newsroom(new LibraryHandlers(library, media, adminFrames, renderer),
                 new NewsroomHandlers(newsroomService, editor, articles, articlePages, settings, errors));
         routes = Routes.table(articlePages,
-                new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors),
+                new CommentHandlers(commentService, commentViews, cookies, tokens, articles, articlePages, settings, errors,
+                        mail.links()::noteBase),
                 new SiteHandlers(db, assets, layouts, renderer, () -> staffSettings.current().ipRetentionDays()),
                 new FeedHandlers(new FeedService(articleStore, new FeedStore(db.jdbi())), articles, layouts, renderer),
                 new SitemapHandlers(new SitemapStore(db.jdbi()), layouts, renderer),

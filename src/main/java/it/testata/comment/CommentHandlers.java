@@ -29,10 +29,11 @@ public final class CommentHandlers {
     private final ArticleHandlers articlePages;
     private final SettingsService settings;
     private final ErrorPages errors;
+    private final java.util.function.Consumer<String> noteBase;
 
     public CommentHandlers(CommentService comments, CommentViews views, CommentCookies cookies, FormToken tokens,
                            ArticleService articles, ArticleHandlers articlePages, SettingsService settings,
-                           ErrorPages errors) {
+                           ErrorPages errors, java.util.function.Consumer<String> noteBase) {
         this.comments = comments;
         this.views = views;
         this.cookies = cookies;
@@ -41,6 +42,7 @@ public final class CommentHandlers {
         this.articlePages = articlePages;
         this.settings = settings;
         this.errors = errors;
+        this.noteBase = noteBase;
     }
 
     /** POST /comments/ */
@@ -50,6 +52,7 @@ public final class CommentHandlers {
             errors.render(ctx, 403, msg.t("error.403.title"), msg.t("comment.crossSite"), true);
             return;
         }
+        noteBase.accept(it.testata.web.LayoutService.requestBase(ctx)); // links in reply e-mails when base_url is unset
         CommentForm form = CommentForm.from(ctx);
         Article article = articles.publicArticleById(form.articleId()).orElseThrow(NotFound::new);
         CommentSettings rules = settings.current().comments();

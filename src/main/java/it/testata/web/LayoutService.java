@@ -75,6 +75,11 @@ public final class LayoutService {
     public String baseUrl(Context ctx) {
         String configured = site().baseUrl();
         if (configured != null && !configured.isBlank()) return configured.replaceAll("/+$", "");
+        return requestBase(ctx);
+    }
+
+    /** The scheme and host this request reached the site at (behind a trusted proxy, the proxy's view of them). */
+    public static String requestBase(Context ctx) {
         String scheme = ClientAddress.scheme(ctx);
         String host = ClientAddress.host(ctx);
         return scheme + "://" + (host == null ? "localhost" : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""));
