@@ -100,6 +100,7 @@ public final class CommentService {
                     form.comment(), CommentText.toSafeHtml(form.comment()), ipNet,
                     userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())),
                     a.verdict().db(), a.score(), a.lines()), now);
+            told(h, id, null, status); // --- staffmail ---
             return switch (status) {
                 case APPROVED -> {
                     touched.addAll(publicTags(article.id()));
@@ -201,6 +202,7 @@ public final class CommentService {
                 case TRASH -> CommentStore.setStatus(h, id, CommentStatus.TRASH);
                 case DELETE -> CommentStore.delete(h, id);
             }
+            told(h, id, c.status(), action); // --- staffmail ---
             boolean wasPublic = c.status() == CommentStatus.APPROVED;
             boolean isPublic = action == Action.APPROVE;
             if (wasPublic || isPublic) touched.addAll(publicTags(c.articleId()));
@@ -303,6 +305,8 @@ public final class CommentService {
             long id = CommentStore.insert(h, new NewComment(parent.articleId(), parentId, CommentStatus.APPROVED, name,
                     email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
             CommentStore.markStaff(h, id); // only staff reply from the moderation queue: the "Redazione" mark
+            told(h, id, null, CommentStatus.APPROVED); // --- staffmail --- (the parent too, when this approved it)
+            if (approvedParent[0]) told(h, parentId, CommentStatus.PENDING, CommentStatus.APPROVED); // --- staffmail ---
             touched.addAll(publicTags(parent.articleId()));
             return new Written.Saved(id);
         });
@@ -313,4 +317,26 @@ public final class CommentService {
     public List<CommentRecord> list(CommentStatus status, String articleSlug) {
         return store.list(status, articleSlug, 10_000);
     }
+
+    // --- staffmail: listeners told of status changes in the write's transaction ---
+    private final List<StatusListener> statusListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a listener told of every status a comment gets (new, moderated, a staff reply), in that transaction. */
+    public void onStatusChange(StatusListener listener) {
+        statusListeners.add(listener);
+    }
+
+    private void told(org.jdbi.v3.core.Handle h, long id, CommentStatus before, CommentStatus after) {
+        for (StatusListener l : statusListeners) l.changed(h, id, before, after);
+    }
+
+    private void told(org.jdbi.v3.core.Handle h, long id, CommentStatus before, Action action) {
+        switch (action) {
+            case APPROVE -> told(h, id, before, CommentStatus.APPROVED);
+            case SPAM -> told(h, id, before, CommentStatus.SPAM);
+            case TRASH -> told(h, id, before, CommentStatus.TRASH);
+            case DELETE -> { } // gone: nobody is told of it
+        }
+    }
+    // --- end staffmail ---
 }
