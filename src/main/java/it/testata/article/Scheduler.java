@@ -56,9 +56,13 @@ public final class Scheduler implements AutoCloseable {
 
     /** One look: when this process holds the lease, publishes what is due; returns the ids it published. */
     public List<Long> tick() {
+        return tick(Instant.now());
+    }
+
+    /** One look as if it were that instant (tests pass a later one rather than sleep). */
+    public List<Long> tick(Instant now) {
         if (!leases.take(LEASE, holder, LEASE_LENGTH)) return List.of();
         runs.incrementAndGet();
-        Instant now = Instant.now();
         List<Long> ids = articles.publishDue(now);
         if (!ids.isEmpty()) {
             published.addAndGet(ids.size());

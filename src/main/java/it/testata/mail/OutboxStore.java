@@ -37,15 +37,22 @@ public final class OutboxStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    /** Queues many messages in the caller's transaction, in batches. */
+    /**
+     * Queues many messages in the caller's transaction: one JDBI PreparedBatch, its statement prepared once, every row
+     * bound with typed values and sent to the database in one execution (a newsletter's 10,000 copies included).
+     */
     public static void enqueueAll(Handle h, Collection<Email> emails, Instant now, String domain) {
+        if (emails.isEmpty()) return;
         PreparedBatch batch = h.prepareBatch(INSERT);
-        int n = 0;
+        long at = now.toEpochMilli();
         for (Email e : emails) {
-            batch.bindMap(params(e, now, domain)).add();
-            if (++n % 500 == 0) batch.execute();
+            batch.bind("kind", e.kind()).bind("to", e.to()).bind("replyTo", e.replyTo()).bind("subject", e.subject())
+                    .bind("text", e.body().text()).bind("html", e.body().html())
+                    .bind("messageId", "<" + UUID.randomUUID() + "@" + domain + ">").bind("unsub", e.unsubscribeUrl())
+                    .bind("auto", e.autoSubmitted() ? 1 : 0).bind("at", at).bind("issue", e.issueId())
+                    .bind("subscriber", e.subscriberId()).add();
         }
-        if (batch.size() > 0) batch.execute();
+        batch.execute();
     }
 
     private static Map<String, Object> params(Email e, Instant now, String domain) {
