@@ -154,7 +154,8 @@ public final class NewsletterStore {
                         + "WHERE sent = 1 ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit).map((rs, ctx) -> {
                     long a = rs.getLong("article_id");
-                    return new Issue(rs.getLong("id"), rs.wasNull() ? null : a, rs.getString("subject"),
+                    Long article = rs.wasNull() ? null : a; // a digest has none
+                    return new Issue(rs.getLong("id"), article, rs.getString("subject"),
                             rs.getInt("recipients"), Instant.ofEpochMilli(rs.getLong("created_at")));
                 }).list());
     }
