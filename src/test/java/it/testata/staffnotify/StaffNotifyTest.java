@@ -195,4 +195,22 @@ class StaffNotifyTest {
         var user = site.site().accounts.user("scelta@testata.test").orElseThrow();
         assertThat(site.site().staffNotify.view(user).prefs()).isEqualTo(new NotifyPrefs(NotifyPrefs.Held.HOURLY, true));
     }
+
+    @Test
+    void theProfileAndMailPagesWithTheNewFieldsAreValidHtml() throws Exception {
+        site.site().accounts.add("capo@testata.test", "Capo Redattrice", Role.ADMIN, PASSWORD.toCharArray());
+        StaffClient admin = StaffClient.signedIn(site, "capo@testata.test", PASSWORD);
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("profile", admin.get("/admin/profile").body());
+        admin.page("/admin/profile");
+        bodies.put("profile refused", admin.postForm("/admin/profile/notifications", Map.of("held", "x")).body());
+        bodies.put("mail", admin.get("/admin/mail").body());
+        admin.page("/admin/mail");
+        var refused = admin.postForm("/admin/mail/settings", Map.of("newsletter.mode", "monthly",
+                "newsletter.digest_time", "25:99", "newsletter.digest_day", "someday", "mail.rate_per_minute", "60"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("m-newsletter-mode-error", "m-newsletter-digest-time-error", "m-newsletter-digest-day-error");
+        bodies.put("mail refused", refused.body());
+        assertThat(it.testata.support.NuChecker.errors(bodies)).as("Nu Html Checker errors").isEmpty();
+    }
 }
