@@ -20,14 +20,17 @@ import java.util.UUID;
  * The newsletter's daily or weekly digest (newsletter.mode). Every serving process looks each minute; when a digest
  * slot (newsletter.digest_time, and newsletter.digest_day for the weekly one, in the site's zone) has passed since the
  * last run recorded in job_runs, the holder of the "newsletter-digest" lease runs it: the public posts published
- * since (at most the period and a day back) that were neither sent alone nor in a digest, less those the editor chose
- * not to send. With none, nothing is sent (the run is recorded all the same). Otherwise one issue (kind 'digest'),
+ * since the last run (a day before it, or the period and a day back, whichever is earlier, but at most 30 days:
+ * no server running for a while loses nothing) that were neither sent alone nor in a digest, less those the editor
+ * chose not to send. With none, nothing is sent (the run is recorded all the same). Otherwise one issue (kind 'digest'),
  * its articles in newsletter_digest_articles (one digest per article, ever) and one copy per confirmed subscriber with
  * their own unsubscribe link, all in one transaction with the run's record.
  */
 public final class NewsletterDigest {
     private static final Logger log = LoggerFactory.getLogger(NewsletterDigest.class);
     static final String JOB = "newsletter-digest";
+    /** A digest never reaches further back than this. */
+    static final Duration LOOKBACK = Duration.ofDays(30);
 
     private final NewsletterService newsletter;
     private final Leases leases;
@@ -61,7 +64,12 @@ public final class NewsletterDigest {
         Settings s = newsletter.site();
         Messages msg = Messages.of(s.javaLocale());
         int queued = newsletter.store().jdbi().inTransaction(h -> {
-            List<NewsletterService.FreshArticle> articles = NewsletterStore.forDigest(h, now.minus(rules.reach()), now);
+            // since the last run (a day earlier, for articles dated a little before it), at least the period and a day
+            Instant from = now.minus(rules.reach());
+            Instant last = JobRuns.last(h, JOB).orElse(from);
+            if (last.minus(Duration.ofDays(1)).isBefore(from)) from = last.minus(Duration.ofDays(1));
+            if (from.isBefore(now.minus(LOOKBACK))) from = now.minus(LOOKBACK); // old back-dated articles are no news
+            List<NewsletterService.FreshArticle> articles = NewsletterStore.forDigest(h, from, now);
             JobRuns.record(h, JOB, now);
             if (articles.isEmpty()) return 0;
             List<Subscriber> readers = NewsletterStore.confirmed(h);

@@ -46,31 +46,6 @@ class NewsletterDigestTest {
                 "Il sommario di " + slug, "Il testo.", status, at, "Redazione", null, List.of()), null));
     }
 
-    private static List<MimeMessage> awaitTo(String email, int n) {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (smtp.to(email).size() < n) {
-            if (System.nanoTime() > end) throw new AssertionError(email + " got " + smtp.to(email).size() + ", expected " + n);
-            pause(50);
-        }
-        return smtp.to(email);
-    }
-
-    private static void drained() {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (site.site().mail.outbox().counts().get("queued") > 0) {
-            if (System.nanoTime() > end) throw new AssertionError("the outbox did not empty");
-            pause(50);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void aDailyDigestListsTheNewArticlesOnceAndSendsNothingWhenNothingIsNew() throws Exception {
         site.site().newsletter.importLines(List.of("elena@digest.test,Elena", "franco@digest.test,Franco"), true, "198.51.100.0");
@@ -84,14 +59,14 @@ class NewsletterDigestTest {
         Article one = save("digest-uno", Status.PUBLISHED, Instant.now().minusSeconds(30), null);
         Article two = save("digest-due", Status.PUBLISHED, Instant.now().minusSeconds(20), true);
         save("digest-no", Status.PUBLISHED, Instant.now().minusSeconds(10), false); // the editor said no
-        pause(500);
+        MailServer.drained(site.site());
         assertThat(smtp.to("elena@digest.test")).isEmpty(); // in digest mode publishing sends nothing alone
 
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         assertThat(digest.tick(tomorrow)).isEqualTo(2); // a slot has passed since the last run: one copy per subscriber
         var zone = site.site().settings.current().zone();
         for (String reader : List.of("elena@digest.test", "franco@digest.test")) {
-            MimeMessage m = awaitTo(reader, 1).getFirst();
+            MimeMessage m = smtp.awaitTo(reader, 1).getFirst();
             String text = MailServer.text(m);
             assertThat(text).contains("Titolo digest-uno", "Titolo digest-due", "Il sommario di digest-uno",
                     site.url(one.path(zone)), site.url(two.path(zone))).doesNotContain("digest-no");
@@ -107,7 +82,7 @@ class NewsletterDigestTest {
         var issue = site.site().newsletter.store().issues(10).getFirst();
         assertThat(issue.articleId()).isNull();
         assertThat(issue.recipients()).isEqualTo(2);
-        drained();
+        MailServer.drained(site.site());
         assertThat(site.site().mail.outbox().issueCounts(issue.id())).containsEntry("sent", 2);
 
         // the next run, even a day later: nothing new, nothing sent; a later look before the next slot does nothing
@@ -117,8 +92,7 @@ class NewsletterDigestTest {
         site.site().mail.save(Map.of(DigestRules.MODE, "article"));
         NewsletterService.withChoice(true, () -> site.site().articles.update(one.id(), draftOf(one), null));
         site.site().newsletter.publishDue(Instant.now()); // decides "digest-no" (not sent), leaves the digested ones
-        pause(500);
-        drained();
+        MailServer.drained(site.site());
         assertThat(smtp.to("elena@digest.test")).hasSize(1);
         assertThat(smtp.to("franco@digest.test")).hasSize(1);
     }
@@ -135,7 +109,7 @@ class NewsletterDigestTest {
         Instant later = Instant.now().plus(Duration.ofHours(1));
         Article scheduled = save("uscita-programmata", Status.SCHEDULED, later, true);
         Article dated = save("uscita-datata", Status.PUBLISHED, later.plusSeconds(60), true);
-        pause(500);
+        MailServer.drained(site.site());
         assertThat(smtp.to("gina@futuro.test")).isEmpty();
 
         // the scheduler's look once their time has come (as if it were then): each article decided once
@@ -143,12 +117,12 @@ class NewsletterDigestTest {
         assertThat(scheduler.tick(later.plusSeconds(120))).containsExactly(scheduled.id());
         scheduler.tick(later.plusSeconds(125));
         scheduler.tick(later.plusSeconds(300));
-        List<MimeMessage> got = awaitTo("gina@futuro.test", 2);
+        List<MimeMessage> got = smtp.awaitTo("gina@futuro.test", 2);
         assertThat(got).extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder("Titolo uscita-programmata", "Titolo uscita-datata");
         assertThat(site.site().newsletter.store().issues(100)).filteredOn(i -> i.articleId() != null
                 && (i.articleId() == scheduled.id() || i.articleId() == dated.id())).hasSize(2);
-        drained();
+        MailServer.drained(site.site());
         assertThat(smtp.to("gina@futuro.test")).hasSize(2);
     }
 }

@@ -78,39 +78,13 @@ class StaffNotifyTest {
         return ((CommentService.Outcome.Held) o).id();
     }
 
-    private static List<MimeMessage> awaitTo(String email, int n) {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (smtp.to(email).size() < n) {
-            if (System.nanoTime() > end) throw new AssertionError(email + " got " + smtp.to(email).size() + ", expected " + n);
-            pause(50);
-        }
-        return smtp.to(email);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits until the outbox holds nothing queued, so that counts of received messages are final. */
-    private static void drained() {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (site.site().mail.outbox().counts().get("queued") > 0) {
-            if (System.nanoTime() > end) throw new AssertionError("the outbox did not empty");
-            pause(50);
-        }
-    }
-
     @Test
     void heldCommentsReachEachModeratorAsChosenAndADigestListsEachOnce() throws Exception {
         int before = smtp.to(AT_ONCE).size(); // the other tests' held comments reach this moderator too
         long first = held("Marco Lettore", "marco.lettore@example.org", "Finalmente un mercato al coperto, speriamo nei prezzi giusti.");
         long second = held("Anna Vicina", "anna.vicina@example.org", "Il sabato mattina la piazza era già piena di auto.");
 
-        List<MimeMessage> atOnce = awaitTo(AT_ONCE, before + 2).subList(before, before + 2);
+        List<MimeMessage> atOnce = smtp.awaitTo(AT_ONCE, before + 2).subList(before, before + 2);
         MimeMessage one = atOnce.getFirst();
         assertThat(one.getSubject()).contains("Apre il mercato nuovo");
         assertThat(one.getHeader("Auto-Submitted")).containsExactly("auto-generated");
@@ -123,7 +97,7 @@ class StaffNotifyTest {
 
         // the hourly digest: one message with both, to the editor who chose it, and never again for the same comments
         assertThat(site.site().staffNotify.digest(Instant.now().plus(Duration.ofHours(1)))).isPositive();
-        MimeMessage digest = awaitTo(HOURLY, 1).getFirst();
+        MimeMessage digest = smtp.awaitTo(HOURLY, 1).getFirst();
         assertThat(digest.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(MailServer.text(digest)).contains("marco.lettore@example.org", "anna.vicina@example.org",
                 site.url("/admin/comments/" + first), site.url("/admin/comments/" + second),
@@ -135,11 +109,11 @@ class StaffNotifyTest {
         long approved = held("Sara Svelta", "sara.svelta@example.org", "Ottima notizia per il quartiere.");
         site.site().commentService.moderate(approved, CommentService.Action.APPROVE);
         assertThat(site.site().staffNotify.digest(Instant.now().plus(Duration.ofHours(3)))).isPositive();
-        MimeMessage next = awaitTo(HOURLY, 2).get(1);
+        MimeMessage next = smtp.awaitTo(HOURLY, 2).get(1);
         assertThat(MailServer.text(next)).contains("/admin/comments/" + third).doesNotContain("/admin/comments/" + first + "\n")
                 .doesNotContain("sara.svelta@example.org");
 
-        drained();
+        MailServer.drained(site.site());
         assertThat(smtp.to(AT_ONCE)).hasSize(before + 4);
         assertThat(smtp.to(HOURLY)).hasSize(2);
         assertThat(smtp.to(NEVER)).isEmpty();
@@ -152,7 +126,7 @@ class StaffNotifyTest {
                 "Da mesi facciamo il giro lungo per andare al lavoro.", OPEN);
         assertThat(reader).isInstanceOf(CommentService.Outcome.Published.class);
         long id = ((CommentService.Outcome.Published) reader).id();
-        MimeMessage m = awaitTo(AUTHOR, 1).getFirst();
+        MimeMessage m = smtp.awaitTo(AUTHOR, 1).getFirst();
         assertThat(m.getSubject()).contains("Il ponte resta chiuso");
         assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         String text = MailServer.text(m);
@@ -170,8 +144,8 @@ class StaffNotifyTest {
         long heldId = ((CommentService.Outcome.Held) later).id();
         assertThat(smtp.to(AUTHOR)).hasSize(1);
         site.site().commentService.moderate(heldId, CommentService.Action.APPROVE);
-        assertThat(MailServer.text(awaitTo(AUTHOR, 2).get(1))).contains("Rita Ciclista", "#comment-" + heldId);
-        drained();
+        assertThat(MailServer.text(smtp.awaitTo(AUTHOR, 2).get(1))).contains("Rita Ciclista", "#comment-" + heldId);
+        MailServer.drained(site.site());
         assertThat(smtp.to(AUTHOR)).hasSize(2);
     }
 
