@@ -38,13 +38,15 @@ public record DigestRules(Mode mode, LocalTime at, DayOfWeek day) {
             default -> Mode.ARTICLE;
         };
         String t = rows.getOrDefault(TIME, "");
-        LocalTime at = check(TIME, t).isEmpty() && !t.isEmpty() ? LocalTime.parse(t) : DEFAULT_TIME;
+        LocalTime at = !t.isEmpty() && check(TIME, t).isEmpty() ? LocalTime.parse(t) : DEFAULT_TIME;
         String d = rows.getOrDefault(DAY, "");
         DayOfWeek day = DAYS.contains(d) ? DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT)) : DayOfWeek.MONDAY;
         return new DigestRules(mode, at, day);
     }
 
+    /** Why a value is refused, or empty; an empty value stands for the default. */
     public static Optional<String> check(String name, String value) {
+        if (value.isEmpty()) return Optional.empty();
         return switch (name) {
             case MODE -> List.of("article", "daily", "weekly").contains(value) ? Optional.empty()
                     : Optional.of(name + " must be article, daily or weekly");
