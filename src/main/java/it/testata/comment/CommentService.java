@@ -301,12 +301,12 @@ public final class CommentService {
                 CommentStore.setStatus(h, parentId, CommentStatus.APPROVED);
                 teach(h, parent, false);
                 approvedParent[0] = true;
+                told(h, parentId, CommentStatus.PENDING, CommentStatus.APPROVED); // --- staffmail ---
             }
             long id = CommentStore.insert(h, new NewComment(parent.articleId(), parentId, CommentStatus.APPROVED, name,
                     email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
             CommentStore.markStaff(h, id); // only staff reply from the moderation queue: the "Redazione" mark
-            told(h, id, null, CommentStatus.APPROVED); // --- staffmail --- (the parent too, when this approved it)
-            if (approvedParent[0]) told(h, parentId, CommentStatus.PENDING, CommentStatus.APPROVED); // --- staffmail ---
+            told(h, id, null, CommentStatus.APPROVED); // --- staffmail ---
             touched.addAll(publicTags(parent.articleId()));
             return new Written.Saved(id);
         });

@@ -145,8 +145,13 @@ class StaffNotifyTest {
         assertThat(smtp.to(AUTHOR)).hasSize(1);
         site.site().commentService.moderate(heldId, CommentService.Action.APPROVE);
         assertThat(MailServer.text(smtp.awaitTo(AUTHOR, 2).get(1))).contains("Rita Ciclista", "#comment-" + heldId);
+        // a colleague's reply from the moderation queue is a new public comment too; the author's own reply is not
+        assertThat(site.site().commentService.reply(id, "Moderatrice Pronta", AT_ONCE, "", "Grazie, lo segnaliamo al Comune.",
+                OPEN)).isInstanceOf(CommentService.Written.Saved.class);
+        assertThat(MailServer.text(smtp.awaitTo(AUTHOR, 3).get(2))).contains("Moderatrice Pronta", "lo segnaliamo al Comune");
+        site.site().commentService.reply(id, "Giulia Firma", AUTHOR, "", "Aggiorneremo l'articolo.", OPEN);
         MailServer.drained(site.site());
-        assertThat(smtp.to(AUTHOR)).hasSize(2);
+        assertThat(smtp.to(AUTHOR)).hasSize(3);
     }
 
     @Test
