@@ -104,6 +104,9 @@ public final class Site implements AutoCloseable {
     public final it.testata.contact.ContactService contact; // --- mail ---
     public final it.testata.newsletter.NewsletterService newsletter; // --- mail ---
     public final it.testata.notify.NotifyService notify; // --- notify ---
+    // --- staffmail: staff notifications, newsletter digests ---
+    public final it.testata.staffnotify.StaffNotifyService staffNotify;
+    public final it.testata.newsletter.NewsletterDigest newsletterDigest;
     private Javalin http;
     private Scheduler scheduler;
     private SearchService search;
@@ -151,6 +154,11 @@ public final class Site implements AutoCloseable {
         // --- notify --- reply notifications hang on comment events
         this.notify = new it.testata.notify.NotifyService(new it.testata.notify.NotifyStore(db.jdbi()), changes, mail, settings);
         commentService.listen(notify);
+        // --- staffmail: staff told of held and new comments in the comment's transaction; digests under leases ---
+        this.staffNotify = new it.testata.staffnotify.StaffNotifyService(new it.testata.staffnotify.StaffNotifyStore(db.jdbi()),
+                mail, settings, newsletter::baseUrl, new Leases(db.jdbi()));
+        commentService.onStatusChange(staffNotify::changed);
+        this.newsletterDigest = new it.testata.newsletter.NewsletterDigest(newsletter, new Leases(db.jdbi()));
         // --- newsroom --- images kept only on disk by older versions move into the database
         int moved = images.importDiskFiles();
         if (moved > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("moved {} image files into the database", moved);
@@ -243,7 +251,7 @@ public final class Site implements AutoCloseable {
                 new Routes.Staff(
                         new it.testata.twofactor.SecondFactorHandlers(accounts, twoFactor, passkeys, adminFrames, renderer, settings, audit),
                         new it.testata.profile.ProfileHandlers(accounts, twoFactor, passkeys, adminFrames, renderer, settings,
-                                staffSettings, audit),
+                                staffSettings, audit, staffNotify), // --- staffmail --- (staffNotify)
                         new it.testata.audit.AuditHandlers(audit.store(), adminFrames, renderer),
                         new it.testata.privacy.PrivacyHandlers(privacy, adminFrames, renderer)),
                 // --- mail ---
@@ -282,7 +290,10 @@ public final class Site implements AutoCloseable {
         // --- staff: comments' networks and old audit entries go after their retention: at start, then every hour ---
         housekeeping.scheduleWithFixedDelay(this::staffHousekeeping, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         scheduler = new Scheduler(articles, new Leases(db.jdbi()));
+        scheduler.alsoDue(newsletter::publishDue); // --- staffmail --- future-dated articles, once public
         scheduler.start();
+        // --- staffmail: the hourly digest of held comments and the newsletter digest, each once across servers ---
+        housekeeping.scheduleWithFixedDelay(this::digests, 5, 60, java.util.concurrent.TimeUnit.SECONDS);
         // --- mail ---
         mailSender = new it.testata.mail.MailSender(mail.outbox(), new Leases(db.jdbi()), mail::current);
         mail.attach(mailSender);
@@ -374,6 +385,17 @@ public final class Site implements AutoCloseable {
             if (entries > 0) log.info("pruned {} audit entries older than {} days", entries, rules.auditRetentionDays());
         } catch (RuntimeException e) {
             log.warn("privacy and audit housekeeping failed: {}", e.toString());
+        }
+    }
+
+    // --- staffmail ---
+    /** One look of the digest jobs (each runs only when due and under its lease). */
+    private void digests() {
+        try {
+            staffNotify.tick(java.time.Instant.now());
+            newsletterDigest.tick(java.time.Instant.now());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Site.class).warn("digests failed this time: {}", e.toString());
         }
     }
 

@@ -56,15 +56,33 @@ public final class Scheduler implements AutoCloseable {
 
     /** One look: when this process holds the lease, publishes what is due; returns the ids it published. */
     public List<Long> tick() {
+        return tick(Instant.now());
+    }
+
+    /** One look as if it were that instant (tests pass a later one rather than sleep). */
+    public List<Long> tick(Instant now) {
         if (!leases.take(LEASE, holder, LEASE_LENGTH)) return List.of();
         runs.incrementAndGet();
-        List<Long> ids = articles.publishDue(Instant.now());
+        List<Long> ids = articles.publishDue(now);
         if (!ids.isEmpty()) {
             published.addAndGet(ids.size());
             log.info("published scheduled articles {}", ids);
         }
+        for (java.util.function.Consumer<Instant> work : alsoDue) work.accept(now); // --- staffmail ---
         return ids;
     }
+
+    // --- staffmail ---
+    private final List<java.util.function.Consumer<Instant>> alsoDue = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Adds work done at each look under the lease, after publishing (the newsletter decides the articles whose
+     * future date has just come).
+     */
+    public void alsoDue(java.util.function.Consumer<Instant> work) {
+        alsoDue.add(work);
+    }
+    // --- end staffmail ---
 
     /** How many looks this process made holding the lease (for /metrics). */
     public long runs() {

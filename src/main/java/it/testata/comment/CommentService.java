@@ -136,6 +136,7 @@ public final class CommentService {
             // here comment `id` is stored with `status`, in the group's transaction: what must commit with it
             // (outbox rows, notifications) goes on this spot
             events.submitted(h, id, form, status, ipNet); // --- notify ---
+            told(h, id, null, status); // --- staffmail ---
             return switch (status) {
                 case APPROVED -> {
                     touched.addAll(publicTags(article.id()));
@@ -238,6 +239,7 @@ public final class CommentService {
                 case TRASH -> CommentStore.setStatus(h, id, CommentStatus.TRASH);
                 case DELETE -> CommentStore.delete(h, id);
             }
+            told(h, id, c.status(), action); // --- staffmail ---
             boolean wasPublic = c.status() == CommentStatus.APPROVED;
             boolean isPublic = action == Action.APPROVE;
             if (wasPublic || isPublic) touched.addAll(publicTags(c.articleId()));
@@ -337,11 +339,13 @@ public final class CommentService {
                 teach(h, parent, false);
                 approvedParent[0] = true;
                 events.published(h, parentId); // --- notify ---
+                told(h, parentId, CommentStatus.PENDING, CommentStatus.APPROVED); // --- staffmail ---
             }
             long id = CommentStore.insert(h, new NewComment(parent.articleId(), parentId, CommentStatus.APPROVED, name,
                     email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
             CommentStore.markStaff(h, id); // only staff reply from the moderation queue: the "Redazione" mark
             events.published(h, id); // --- notify ---
+            told(h, id, null, CommentStatus.APPROVED); // --- staffmail ---
             touched.addAll(publicTags(parent.articleId()));
             return new Written.Saved(id);
         });
@@ -352,4 +356,26 @@ public final class CommentService {
     public List<CommentRecord> list(CommentStatus status, String articleSlug) {
         return store.list(status, articleSlug, 10_000);
     }
+
+    // --- staffmail: listeners told of status changes in the write's transaction ---
+    private final List<StatusListener> statusListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a listener told of every status a comment gets (new, moderated, a staff reply), in that transaction. */
+    public void onStatusChange(StatusListener listener) {
+        statusListeners.add(listener);
+    }
+
+    private void told(org.jdbi.v3.core.Handle h, long id, CommentStatus before, CommentStatus after) {
+        for (StatusListener l : statusListeners) l.changed(h, id, before, after);
+    }
+
+    private void told(org.jdbi.v3.core.Handle h, long id, CommentStatus before, Action action) {
+        switch (action) {
+            case APPROVE -> told(h, id, before, CommentStatus.APPROVED);
+            case SPAM -> told(h, id, before, CommentStatus.SPAM);
+            case TRASH -> told(h, id, before, CommentStatus.TRASH);
+            case DELETE -> { } // gone: nobody is told of it
+        }
+    }
+    // --- end staffmail ---
 }

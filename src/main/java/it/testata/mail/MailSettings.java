@@ -10,7 +10,8 @@ import java.util.Set;
  * The password is write-only: pages and the CLI only ever say whether one is set.
  */
 public record MailSettings(String from, String host, int port, Security security, String user, String password,
-                           int ratePerMinute, String contactTo, boolean sendOnPublish) {
+                           int ratePerMinute, String contactTo, boolean sendOnPublish,
+                           DigestRules digest) { // --- staffmail --- (digest: per article, daily or weekly)
 
     public enum Security { NONE, STARTTLS, TLS }
 
@@ -19,7 +20,7 @@ public record MailSettings(String from, String host, int port, Security security
     /** The names this package owns, in the order the mail page shows them. */
     public static final java.util.List<String> NAMES = java.util.List.of("mail.from", "mail.smtp_host", "mail.smtp_port",
             "mail.smtp_security", "mail.smtp_user", PASSWORD, "mail.rate_per_minute", "contact.to",
-            "newsletter.send_on_publish");
+            "newsletter.send_on_publish", DigestRules.MODE, DigestRules.TIME, DigestRules.DAY); // --- staffmail --- (the last three)
 
     public static MailSettings fromRows(Map<String, String> rows) {
         Security security = switch (rows.getOrDefault("mail.smtp_security", "none")) {
@@ -31,7 +32,8 @@ public record MailSettings(String from, String host, int port, Security security
                 number(rows.get("mail.smtp_port"), security == Security.TLS ? 465 : 25), security,
                 rows.getOrDefault("mail.smtp_user", ""), rows.getOrDefault(PASSWORD, ""),
                 number(rows.get("mail.rate_per_minute"), 60), rows.getOrDefault("contact.to", ""),
-                "true".equals(rows.getOrDefault("newsletter.send_on_publish", "false")));
+                "true".equals(rows.getOrDefault("newsletter.send_on_publish", "false")),
+                DigestRules.fromRows(rows)); // --- staffmail ---
     }
 
     /** True when there is a relay to send through and an address to send from. */
@@ -51,6 +53,7 @@ public record MailSettings(String from, String host, int port, Security security
         v.put("mail.rate_per_minute", String.valueOf(ratePerMinute));
         v.put("contact.to", contactTo);
         v.put("newsletter.send_on_publish", String.valueOf(sendOnPublish));
+        digest.shown(v); // --- staffmail ---
         return v;
     }
 
@@ -71,6 +74,7 @@ public record MailSettings(String from, String host, int port, Security security
                     : Optional.of(name + " must be a whole number (0: no limit)");
             case "newsletter.send_on_publish" -> Set.of("true", "false").contains(value) ? Optional.empty()
                     : Optional.of(name + " must be true or false");
+            case DigestRules.MODE, DigestRules.TIME, DigestRules.DAY -> DigestRules.check(name, value); // --- staffmail ---
             default -> Optional.empty();
         };
     }

@@ -157,9 +157,9 @@ public final class NewsletterService {
                         WHERE id = :id AND status = 'published' AND kind = 'post' AND wp_id IS NULL AND password IS NULL
                           AND published_at <= :now AND published_at >= :fresh""")
                 .bind("id", articleId).bind("now", now.toEpochMilli()).bind("fresh", now.minus(FRESH).toEpochMilli())
-                .map((rs, ctx) -> new FreshArticle(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)))).findOne();
+                .map(NewsletterStore::fresh).findOne();
         if (a.isEmpty() || NewsletterStore.hasIssue(h, articleId)) return;
+        if (NewsletterStore.digestMode(h)) return; // --- staffmail --- the next digest takes it
         if (chosen == null) {
             chosen = h.createQuery("SELECT send FROM newsletter_choices WHERE article_id = :id").bind("id", articleId)
                     .mapTo(Integer.class).findOne().map(v -> v == 1).orElse(null);
@@ -174,21 +174,62 @@ public final class NewsletterService {
         List<Subscriber> readers = NewsletterStore.confirmed(h);
         long issue = NewsletterStore.insertIssue(h, articleId, a.get().title(), true, readers.size(), now);
         Messages msg = Messages.of(s.javaLocale());
-        String base = baseUrl();
-        String link = base + Article.path(a.get().slug(), a.get().publishedAt(), s.zone());
+        String link = baseUrl() + Article.path(a.get().slug(), a.get().publishedAt(), s.zone());
+        MailContent c = new MailContent(msg.lang(), s.siteName(), a.get().title(),
+                a.get().standfirst().isBlank() ? List.of() : List.of(a.get().standfirst()), null,
+                new MailContent.Link(msg.t("newsletter.mail.read"), link),
+                List.of(new MailContent.Link(msg.t("newsletter.mail.unsubscribe"), UNSUBSCRIBE_SLOT)),
+                msg.t("newsletter.mail.why", s.siteName()));
+        queueCopies(h, issue, readers, a.get().title(), c);
+    }
+
+    // --- staffmail: copies rendered once, scheduled and future-dated articles, digests ---
+    /** Stands for each reader's own unsubscribe address in a copy rendered once for all. */
+    static final String UNSUBSCRIBE_SLOT = "https://unsubscribe.invalid/testata-reader";
+
+    /**
+     * Queues one copy of an issue per reader in the caller's transaction: the message is rendered once, with
+     * {@link #UNSUBSCRIBE_SLOT} where each copy gets its reader's signed unsubscribe address (URL-safe characters
+     * only, so the same in text and HTML), and the copies go in as one prepared batch.
+     */
+    void queueCopies(Handle h, long issue, List<Subscriber> readers, String subject, MailContent content) {
+        Email.Rendered once = MailTemplates.render(content);
         List<Email> copies = new ArrayList<>(readers.size());
         for (Subscriber r : readers) {
             String unsub = unsubscribeUrl(r.id());
-            MailContent c = new MailContent(msg.lang(), s.siteName(), a.get().title(),
-                    a.get().standfirst().isBlank() ? List.of() : List.of(a.get().standfirst()), null,
-                    new MailContent.Link(msg.t("newsletter.mail.read"), link),
-                    List.of(new MailContent.Link(msg.t("newsletter.mail.unsubscribe"), unsub)),
-                    msg.t("newsletter.mail.why", s.siteName()));
-            copies.add(new Email("newsletter", r.email(), null, a.get().title(), MailTemplates.render(c), unsub, false,
-                    issue, r.id()));
+            copies.add(new Email("newsletter", r.email(), null, subject, new Email.Rendered(
+                    once.text().replace(UNSUBSCRIBE_SLOT, unsub), once.html().replace(UNSUBSCRIBE_SLOT, unsub)),
+                    unsub, false, issue, r.id()));
         }
         mail.queueAll(h, copies);
     }
+
+    /**
+     * Decides the articles that went public by their own date since they were saved (a "published" article with a
+     * future date): called by the scheduler's look under its lease. Each such article is decided like one just
+     * published, once (its issue row); in digest mode the next digest takes it instead.
+     */
+    public int publishDue(Instant now) {
+        List<Long> due = store.jdbi().withHandle(h -> NewsletterStore.digestMode(h) ? List.<Long>of()
+                : NewsletterStore.undecided(h, now.minus(FRESH), now));
+        if (due.isEmpty()) return 0;
+        changes.write((h, touched) -> {
+            if (NewsletterStore.digestMode(h)) return null;
+            for (long id : due) decide(h, id, now);
+            return null;
+        });
+        mail.poke();
+        return due.size();
+    }
+
+    Settings site() {
+        return settings.current();
+    }
+
+    MailService mail() {
+        return mail;
+    }
+    // --- end staffmail ---
 
     /** What an import did: addresses added (or brought back), already confirmed, and refused lines. */
     public record Imported(int added, int already, List<String> refused) {}
@@ -232,5 +273,6 @@ public final class NewsletterService {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1).replace("\"\"", "\"") : t;
     }
 
-    private record FreshArticle(long id, String slug, String title, String standfirst, Instant publishedAt) {}
+    /** An article that may go to subscribers: what a copy or a digest says of it. */
+    record FreshArticle(long id, String slug, String title, String standfirst, Instant publishedAt) {}
 }

@@ -87,11 +87,57 @@ public final class NewsletterStore {
                 .map(NewsletterStore::map).list();
     }
 
-    /** The issue row of an article, when a decision was ever taken about it. */
+    /** The issue row of an article, when a decision was ever taken about it (or it went in a digest). */
     public static boolean hasIssue(Handle h, long articleId) {
-        return h.createQuery("SELECT COUNT(*) FROM newsletter_issues WHERE article_id = :id").bind("id", articleId)
+        return h.createQuery("SELECT (SELECT COUNT(*) FROM newsletter_issues WHERE article_id = :id) "
+                        + "+ (SELECT COUNT(*) FROM newsletter_digest_articles WHERE article_id = :id)").bind("id", articleId)
                 .mapTo(Integer.class).one() > 0;
     }
+
+    // --- staffmail: digests and articles that went public by their date ---
+    private static final String SENDABLE = "a.status = 'published' AND a.kind = 'post' AND a.wp_id IS NULL AND a.password IS NULL "
+            + "AND a.published_at <= :now AND a.published_at >= :from "
+            + "AND NOT EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.article_id = a.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM newsletter_digest_articles d WHERE d.article_id = a.id)";
+
+    /** Whether the newsletter goes out as digests (newsletter.mode daily or weekly), read in this transaction. */
+    static boolean digestMode(Handle h) {
+        return h.createQuery("SELECT value FROM settings WHERE name = 'newsletter.mode'").mapTo(String.class).findOne()
+                .map(v -> v.equals("daily") || v.equals("weekly")).orElse(false);
+    }
+
+    /** Public posts published between from and now about which nothing was decided yet. */
+    static List<Long> undecided(Handle h, Instant from, Instant now) {
+        return h.createQuery("SELECT a.id FROM articles a WHERE " + SENDABLE + " ORDER BY a.published_at, a.id")
+                .bind("from", from.toEpochMilli()).bind("now", now.toEpochMilli()).mapTo(Long.class).list();
+    }
+
+    /** What the next digest holds: those articles, oldest first, less those the editor chose not to send. */
+    static List<NewsletterService.FreshArticle> forDigest(Handle h, Instant from, Instant now) {
+        return h.createQuery("SELECT a.id, a.slug, a.title, a.standfirst, a.published_at FROM articles a WHERE " + SENDABLE
+                        + " AND NOT EXISTS (SELECT 1 FROM newsletter_choices c WHERE c.article_id = a.id AND c.send = 0) "
+                        + "ORDER BY a.published_at, a.id")
+                .bind("from", from.toEpochMilli()).bind("now", now.toEpochMilli()).map(NewsletterStore::fresh).list();
+    }
+
+    /** A digest's issue row (no article of its own) and the articles it holds, each in one digest only. */
+    static long insertDigest(Handle h, String subject, List<Long> articleIds, int recipients, Instant now) {
+        long issue = h.createUpdate("INSERT INTO newsletter_issues (article_id, subject, sent, recipients, created_at, kind) "
+                        + "VALUES (NULL, :subject, 1, :n, :at, 'digest')")
+                .bind("subject", subject).bind("n", recipients).bind("at", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        var batch = h.prepareBatch("INSERT INTO newsletter_digest_articles (article_id, issue_id) VALUES (:article, :issue)");
+        for (long id : articleIds) batch.bind("article", id).bind("issue", issue).add();
+        batch.execute();
+        return issue;
+    }
+
+    static NewsletterService.FreshArticle fresh(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new NewsletterService.FreshArticle(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)));
+    }
+    // --- end staffmail ---
 
     public static long insertIssue(Handle h, long articleId, String subject, boolean sent, int recipients, Instant now) {
         return h.createUpdate("INSERT INTO newsletter_issues (article_id, subject, sent, recipients, created_at) "
@@ -108,7 +154,8 @@ public final class NewsletterStore {
                         + "WHERE sent = 1 ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit).map((rs, ctx) -> {
                     long a = rs.getLong("article_id");
-                    return new Issue(rs.getLong("id"), rs.wasNull() ? null : a, rs.getString("subject"),
+                    Long article = rs.wasNull() ? null : a; // a digest has none
+                    return new Issue(rs.getLong("id"), article, rs.getString("subject"),
                             rs.getInt("recipients"), Instant.ofEpochMilli(rs.getLong("created_at")));
                 }).list());
     }

@@ -41,9 +41,11 @@ public final class ProfileHandlers {
     private final SettingsService settings;
     private final StaffSettings.Live staffSettings;
     private final AuditLog audit;
+    private final it.testata.staffnotify.StaffNotifyService staffNotify; // --- staffmail ---
 
     public ProfileHandlers(AccountService accounts, TwoFactorService twoFactor, Passkeys passkeys, AdminFrames frames,
-                           Renderer renderer, SettingsService settings, StaffSettings.Live staffSettings, AuditLog audit) {
+                           Renderer renderer, SettingsService settings, StaffSettings.Live staffSettings, AuditLog audit,
+                           it.testata.staffnotify.StaffNotifyService staffNotify) {
         this.accounts = accounts;
         this.twoFactor = twoFactor;
         this.passkeys = passkeys;
@@ -52,13 +54,14 @@ public final class ProfileHandlers {
         this.settings = settings;
         this.staffSettings = staffSettings;
         this.audit = audit;
+        this.staffNotify = staffNotify; // --- staffmail ---
     }
 
     /** GET /admin/profile */
     public void page(Context ctx) {
         String done = ctx.queryParam("done");
         AdminFrame frame = frames.frame(ctx, "admin.profile.title", "profile");
-        String notice = done != null && done.matches("name|password|totp|totpoff|recovery|passkey|renamed|removed|sessions|none")
+        String notice = done != null && done.matches("name|password|totp|totpoff|recovery|passkey|renamed|removed|sessions|none|notify")
                 ? frame.msg().t("admin.profile.done." + done) : null;
         show(ctx, 200, null, List.of(), Map.of(), notice);
     }
@@ -197,6 +200,21 @@ public final class ProfileHandlers {
         done(ctx, "sessions");
     }
 
+    // --- staffmail ---
+    /** POST /admin/profile/notifications: held comments at once, hourly or never; new comments on one's articles. */
+    public void notifications(Context ctx) {
+        User me = accounts.user(me(ctx).id()).orElse(me(ctx));
+        var held = it.testata.staffnotify.NotifyPrefs.Held.parse(ctx.formParam("held"));
+        if (me.role().moderates() && held.isEmpty()) {
+            show(ctx, 422, null, List.of(), Map.of("notify-held", frames.messages().t("staffnotify.error.held")), null);
+            return;
+        }
+        staffNotify.save(me, new it.testata.staffnotify.NotifyPrefs(held.orElse(it.testata.staffnotify.NotifyPrefs.Held.NONE),
+                "on".equals(ctx.formParam("own_comments"))));
+        done(ctx, "notify");
+    }
+    // --- end staffmail ---
+
     private void show(Context ctx, int status, String typedName, List<String> newCodes, Map<String, String> errors, String notice) {
         Principal p = Access.principal(ctx);
         User me = accounts.user(p.user().id()).orElse(p.user());
@@ -214,7 +232,8 @@ public final class ProfileHandlers {
         boolean enrolRequired = staffSettings.current().require2fa() && !twoFactor.enrolled(me.id());
         renderer.privatePage(ctx, status, "admin/profile.jte", new ProfilePage(frame, typedName == null ? me.name() : typedName,
                 totp, secret, qr, twoFactor.recoveryCodesLeft(me.id()), passkeys.list(me.id()),
-                accounts.sessions(me.id(), ctx.cookie(Access.SESSION_COOKIE)), newCodes, errors, notice, enrolRequired));
+                accounts.sessions(me.id(), ctx.cookie(Access.SESSION_COOKIE)), newCodes, errors, notice, enrolRequired,
+                staffNotify.view(me))); // --- staffmail ---
     }
 
     private static User me(Context ctx) {

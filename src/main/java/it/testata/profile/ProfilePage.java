@@ -14,5 +14,6 @@ import java.util.Map;
  */
 public record ProfilePage(AdminFrame frame, String name, boolean totp, String pendingSecret, String qrSvg,
                           int recoveryLeft, List<TwoFactorStore.PasskeyRow> passkeys, List<UserStore.SessionInfo> sessions,
-                          List<String> newCodes, Map<String, String> errors, String notice, boolean enrolRequired) {
+                          List<String> newCodes, Map<String, String> errors, String notice, boolean enrolRequired,
+                          it.testata.staffnotify.NotifyPrefs.View notifications) { // --- staffmail --- (notifications: the e-mail choices)
 }

@@ -69,6 +69,7 @@ public final class Routes {
                 new Route("POST", "/admin/profile/passkeys/{id}/name", STAFF, s.profile()::passkeyName),
                 new Route("POST", "/admin/profile/passkeys/{id}/delete", STAFF, s.profile()::passkeyDelete),
                 new Route("POST", "/admin/profile/sessions/others", STAFF, s.profile()::signOutOthers),
+                new Route("POST", "/admin/profile/notifications", STAFF, s.profile()::notifications), // --- staffmail ---
                 new Route("GET", "/admin/audit", ADMIN, s.audit()::list),
                 new Route("GET", "/admin/privacy", ADMIN, s.privacy()::page),
                 new Route("POST", "/admin/privacy/export", ADMIN, s.privacy()::export),

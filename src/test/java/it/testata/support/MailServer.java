@@ -142,6 +142,36 @@ public final class MailServer implements AutoCloseable {
         return x.group();
     }
 
+    // --- staffmail ---
+    /** Waits until this address got at least n messages (20 s at most); returns them all. */
+    public List<MimeMessage> awaitTo(String address, int n) {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (to(address).size() < n) {
+            if (System.nanoTime() > end) throw new AssertionError(address + " got " + to(address).size() + " messages, expected " + n);
+            pause();
+        }
+        return to(address);
+    }
+
+    /** Waits until the site's outbox holds nothing queued, so that counts of received messages are final. */
+    public static void drained(Site site) {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (site.mail.outbox().counts().get("queued") > 0) {
+            if (System.nanoTime() > end) throw new AssertionError("the outbox did not empty");
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+    // --- end staffmail ---
+
     @Override
     public void close() {
         stop();
