@@ -97,7 +97,7 @@ public final class EditorHandlers {
         ArticleService.StaffPage list = articles.staffPage(query, before, after, PER_PAGE);
         renderer.privatePage(ctx, 200, "admin/articles/list.jte", new ArticleListPage(frame, list.page(), list.count(),
                 status, author, category, q, store.authorsWithArticles(),
-                articles.terms("category").stream().map(TermCount::term).toList(), all, frame.site().zone(),
+                store.categories(), all, frame.site().zone(),
                 listNotice(frame, param(ctx, "done")), kind));
     }
 
