@@ -26,6 +26,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -46,7 +47,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -63,6 +63,8 @@ final class SearchIndex implements Closeable {
     static final float TITLE_BOOST = 8f;
     private static final String ID = "id", SLUG = "slug", TITLE = "title", TEXT = "text", PUBLISHED = "published",
             UPDATED = "updated";
+    /** The stored fields a result shows. */
+    private static final Set<String> SHOWN = Set.of(ID, SLUG, TITLE, PUBLISHED);
 
     /**
      * Lucene says on standard error, through java.util.logging, that it runs without the incubating vector
@@ -245,14 +247,14 @@ final class SearchIndex implements Closeable {
             TopDocs top = s.search(query, from + size);
             ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
             TopDocs pageDocs = new TopDocs(top.totalHits, slice);
-            String[] titles = highlighter(s, WholeBreakIterator::new).highlight(TITLE, query, pageDocs, 1);
-            String[] snippets = highlighter(s, () -> LengthGoalBreakIterator.createClosestToLength(
-                    BreakIterator.getSentenceInstance(Locale.forLanguageTag(language)), 220, 0.5f))
-                    .highlight(TEXT, query, pageDocs, 2);
+            // both fields in one pass: each hit's stored document is read (and decompressed) once for the two
+            Map<String, String[]> marked = highlighter(s).highlightFields(new String[] {TITLE, TEXT}, query, pageDocs,
+                    new int[] {1, 2});
+            String[] titles = marked.get(TITLE), snippets = marked.get(TEXT);
             StoredFields fields = s.storedFields();
             List<SearchHit> hits = new java.util.ArrayList<>();
             for (int i = 0; i < slice.length; i++) {
-                Document d = fields.document(slice[i].doc);
+                Document d = fields.document(slice[i].doc, SHOWN); // not the text, which the snippet has read
                 hits.add(new SearchHit(Long.parseLong(d.get(ID)), d.get(SLUG),
                         titles[i] != null ? titles[i] : escape(d.get(TITLE)),
                         snippets[i] != null ? snippets[i] : "",
@@ -266,12 +268,22 @@ final class SearchIndex implements Closeable {
 
     record Results(List<SearchHit> hits, int total) {}
 
-    private UnifiedHighlighter highlighter(IndexSearcher s, java.util.function.Supplier<BreakIterator> breaks) {
-        return UnifiedHighlighter.builder(s, analyzer)
+    /**
+     * The title whole; the text in passages that end at a full stop, about 220 characters long. (The JDK's
+     * sentence rules, asked where the sentence around each match begins, re-read the text from its start each
+     * time and took most of a search on a big site, for snippets that differ little.)
+     */
+    private UnifiedHighlighter highlighter(IndexSearcher s) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(s, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withBreakIterator(breaks)
-                .withMaxNoHighlightPassages(1)
-                .build();
+                .withMaxNoHighlightPassages(1);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                return TITLE.equals(field) ? new WholeBreakIterator()
+                        : LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator('.'), 220, 0.5f);
+            }
+        };
     }
 
     /** The words the analyzer makes of what was typed (stop words dropped, elided articles removed, stems). */
