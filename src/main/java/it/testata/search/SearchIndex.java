@@ -26,6 +26,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -230,7 +232,7 @@ final class SearchIndex implements Closeable {
     /** One page of results for what a reader typed, best first; every word must match, in the title or the text. */
     Results search(String typed, int page, int size) throws IOException {
         List<String> terms = terms(typed);
-        if (terms.isEmpty()) return new Results(List.of(), 0);
+        if (terms.isEmpty()) return new Results(List.of(), 0, false);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String t : terms) {
             all.add(new BooleanQuery.Builder()
@@ -241,10 +243,14 @@ final class SearchIndex implements Closeable {
         Query query = all.build();
         IndexSearcher s = searchers.acquire();
         try {
-            int total = s.count(query);
+            // one pass that counts exactly up to COUNTED hits (past them, skipping the ones that cannot make
+            // the page): a common word on a big site is "more than 1,000", not a second walk over every match
             int from = (page - 1) * size;
-            if (from >= total) return new Results(List.of(), total);
-            TopDocs top = s.search(query, from + size);
+            TopDocs top = s.search(query, new TopScoreDocCollectorManager(from + size, Math.max(COUNTED, from + size)));
+            boolean more = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+            // at least value hits: more than value - 1
+            int total = (int) Math.min(Integer.MAX_VALUE, top.totalHits.value() - (more ? 1 : 0));
+            if (from >= top.scoreDocs.length) return new Results(List.of(), total, more);
             ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
             TopDocs pageDocs = new TopDocs(top.totalHits, slice);
             // both fields in one pass: each hit's stored document is read (and decompressed) once for the two
@@ -260,13 +266,17 @@ final class SearchIndex implements Closeable {
                         snippets[i] != null ? snippets[i] : "",
                         Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue())));
             }
-            return new Results(hits, total);
+            return new Results(hits, total, more);
         } finally {
             searchers.release(s);
         }
     }
 
-    record Results(List<SearchHit> hits, int total) {}
+    /** One page of hits; total is exact, or (more) a lower bound once past {@link #COUNTED} hits. */
+    record Results(List<SearchHit> hits, int total, boolean more) {}
+
+    /** Hits counted exactly; beyond, a search says "more than". */
+    static final int COUNTED = 1000;
 
     /**
      * The title whole; the text in passages that end at a full stop, about 220 characters long. (The JDK's
