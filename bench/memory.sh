@@ -6,10 +6,10 @@
 #
 # Knobs (environment): POSTS=10000 COMMENTS=100000 MINUTES=5 CONNS=4 NO_BUILD=1
 #   KEEP=~/.cache/testata-bench (the generated site is kept there, as big-site.sh keeps its own)
-#   OTHER_OPTS (the JVM options of the second server; default: the launcher's before this script's commit)
+#   OTHER_OPTS (the JVM options of the second server; default: the launcher's before the serial collector)
 #   OTHER_ENV (environment of the second server, e.g. "MALLOC_ARENA_MAX=8")
 #
-# The load (wrk, one script per server) cycles through 50 articles, the home page, category pages, the feed,
+# The load (wrk, one script per server) cycles through the feed's 10 newest articles, the home page, category pages, the feed,
 # uncached searches (each with its own query string) and the article with the remember cookie. Every 30 s it
 # notes each server's resident memory; at the end it prints the peak and final RSS, split into anonymous
 # memory (heap, metaspace, code, thread stacks, malloc) and file pages (the jar, mapped index files).
