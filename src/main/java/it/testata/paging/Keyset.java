@@ -28,12 +28,13 @@ public record Keyset(long key, long id) {
 
     /**
      * The SQL condition for the rows after this place (older: smaller keys, newer: larger), binding :ksKey and
-     * :ksId. Written as a comparison of the key and then the id rather than as a row value: both databases walk
-     * an index on (key, id) from this place with it (SQLite does not with the row value).
+     * :ksId, as a range on the key narrowed by the id at the boundary: both databases walk an index on
+     * (key, id) from this place with it. (A row value {@code (key, id) < (:k, :id)} is a range for PostgreSQL
+     * but not for SQLite; "key < :k OR (key = :k AND id < :id)" is one for SQLite but not for PostgreSQL.)
      */
     public static String condition(String keyExpr, String idExpr, boolean older) {
         String cmp = older ? "<" : ">";
-        return "(" + keyExpr + " " + cmp + " :ksKey OR (" + keyExpr + " = :ksKey AND " + idExpr + " " + cmp + " :ksId))";
+        return "(" + keyExpr + " " + cmp + "= :ksKey AND (" + keyExpr + " " + cmp + " :ksKey OR " + idExpr + " " + cmp + " :ksId))";
     }
 
     /** The order of a page in that direction: newest first for older pages, oldest first for newer ones. */
