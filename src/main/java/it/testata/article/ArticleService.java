@@ -20,11 +20,13 @@ public final class ArticleService {
     private final ArticleStore store;
     private final ChangeLog changes;
     private final EditorialStore editorial;
+    private final StaffListStore staffLists;
 
     public ArticleService(ArticleStore store, ChangeLog changes) {
         this.store = store;
         this.changes = changes;
         this.editorial = new EditorialStore(store.jdbi());
+        this.staffLists = new StaffListStore(store.jdbi());
     }
 
     public record ArticleList(List<Article> items, int page, int pages, int total) {}
@@ -177,6 +179,16 @@ public final class ArticleService {
         int pages = Math.max(1, (total + perPage - 1) / perPage);
         List<Article> items = page < 1 ? List.of() : editorial.list(query, perPage, (page - 1) * perPage);
         return new ArticleList(items, page, pages, total);
+    }
+
+    /** One page of the newsroom's list and how many match, paged by place (see {@link it.testata.paging.Keyset}). */
+    public record StaffPage(it.testata.paging.KeysetPage<Article> page, it.testata.paging.Count count) {}
+
+    /** The page older than {@code before}, or newer than {@code after}, or the first (both null). */
+    public StaffPage staffPage(StaffQuery query, it.testata.paging.Keyset before, it.testata.paging.Keyset after, int perPage) {
+        return new StaffPage(it.testata.paging.KeysetPage.read(before, after, perPage,
+                (cursor, older, n) -> staffLists.rows(query, cursor, older, n), StaffListStore::place),
+                staffLists.count(query));
     }
 
     /** Creates an article (the slug derived from the title when not given) and keeps its first revision. */

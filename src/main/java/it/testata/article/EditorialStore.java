@@ -62,7 +62,7 @@ public final class EditorialStore {
         });
     }
 
-    private static String where(StaffQuery q, Map<String, Object> binds) {
+    static String where(StaffQuery q, Map<String, Object> binds) {
         StringBuilder w = new StringBuilder(q.trash() ? " AND a.trashed_at IS NOT NULL" : " AND a.trashed_at IS NULL");
         if (q.kind() != null) {
             w.append(" AND a.kind = :kind");

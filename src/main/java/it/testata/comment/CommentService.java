@@ -292,6 +292,18 @@ public final class CommentService {
         return store.page(status, pings, offset, limit);
     }
 
+    /**
+     * A page of a moderation tab paged by place: older than {@code before}, newer than {@code after}, or the first
+     * (both null), newest first, ordered by (created_at, id).
+     */
+    public it.testata.paging.KeysetPage<CommentRecord> queuePage(CommentStatus status, boolean pings,
+                                                                 it.testata.paging.Keyset before,
+                                                                 it.testata.paging.Keyset after, int size) {
+        return it.testata.paging.KeysetPage.read(before, after, size,
+                (cursor, older, n) -> store.queueRows(status, pings, cursor, older, n),
+                c -> new it.testata.paging.Keyset(c.createdAt().toEpochMilli(), c.id()));
+    }
+
     public Map<Long, String> articleTitles(Collection<Long> articleIds) {
         return store.articleTitles(articleIds);
     }

@@ -167,11 +167,14 @@ public final class CommentStore {
         });
     }
 
-    /** How many comments each status holds (a status with none is absent). */
+    /**
+     * How many comments each status holds (a status with none is absent or 0), from the counts that V019's
+     * triggers keep in the same transaction as every write to comments (a handful of rows, not every comment).
+     */
     public java.util.Map<CommentStatus, Integer> counts(boolean pings) {
         return jdbi.withHandle(h -> {
             java.util.Map<CommentStatus, Integer> out = new java.util.EnumMap<>(CommentStatus.class);
-            h.createQuery("SELECT status, COUNT(*) AS n FROM comments WHERE " + kinds(pings) + " GROUP BY status")
+            h.createQuery("SELECT status, SUM(n) AS n FROM comment_counts WHERE " + kinds(pings) + " GROUP BY status")
                     .map((rs, ctx) -> java.util.Map.entry(CommentStatus.parse(rs.getString("status")), rs.getInt("n")))
                     .forEach(e -> out.put(e.getKey(), e.getValue()));
             return out;
@@ -184,6 +187,22 @@ public final class CommentStore {
                         + " ORDER BY k.created_at DESC, k.id DESC LIMIT :limit OFFSET :offset")
                 .bind("status", status.db()).bind("limit", limit).bind("offset", offset)
                 .map(CommentStore::mapStaff).list());
+    }
+
+    /**
+     * Up to n comments of a moderation tab after the place (null: from the newest), ordered by (created_at, id)
+     * in that direction (see {@link it.testata.paging.KeysetPage}); the index comments_queue serves it.
+     */
+    public List<CommentRecord> queueRows(CommentStatus status, boolean pings, it.testata.paging.Keyset cursor,
+                                         boolean older, int n) {
+        String after = cursor == null ? "" : " AND " + it.testata.paging.Keyset.condition("k.created_at", "k.id", older);
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(STAFF_SELECT + "WHERE k.status = :status AND k." + kinds(pings) + after
+                            + it.testata.paging.Keyset.order("k.created_at", "k.id", older) + " LIMIT :limit")
+                    .bind("status", status.db()).bind("limit", n);
+            if (cursor != null) q.bind("ksKey", cursor.key()).bind("ksId", cursor.id());
+            return q.map(CommentStore::mapStaff).list();
+        });
     }
 
     /** Reader comments, or (pings) pingbacks and trackbacks: the queue lists them apart. */

@@ -4,6 +4,9 @@ import it.testata.admin.AdminFrame;
 import it.testata.article.Article;
 import it.testata.article.Author;
 import it.testata.article.Term;
+import it.testata.paging.Count;
+import it.testata.paging.Keyset;
+import it.testata.paging.KeysetPage;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +19,10 @@ import java.util.stream.Collectors;
 /**
  * What admin/articles/list.jte receives: one page of articles with the filters that chose them (status,
  * author and category as slugs, the search text; empty for none). Authors see their own articles only, and
- * no author filter.
+ * no author filter. The newer and older links carry the place of the page's first or last article, with the
+ * filters.
  */
-public record ArticleListPage(AdminFrame frame, List<Article> items, int page, int pages, int total,
+public record ArticleListPage(AdminFrame frame, KeysetPage<Article> list, Count count,
                               String status, String author, String category, String q,
                               List<Author> authors, List<Term> categories, boolean allAuthors, ZoneId zone,
                               String notice, String kind, it.testata.page.PageTree pageTree) {
@@ -49,18 +53,31 @@ public record ArticleListPage(AdminFrame frame, List<Article> items, int page, i
         return "trash".equals(status);
     }
 
-    /** This list's address with another page number. */
-    public String pageUrl(int n) {
+    public List<Article> items() {
+        return list.items();
+    }
+
+    /** The address of the newer page, or null on the first page. */
+    public String newerUrl() {
+        return list.newer() == null ? null : url("after", list.newer());
+    }
+
+    /** The address of the older page, or null on the last page. */
+    public String olderUrl() {
+        return list.older() == null ? null : url("before", list.older());
+    }
+
+    private String url(String direction, Keyset place) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("status", status);
         params.put("author", author);
         params.put("category", category);
         params.put("q", q);
-        if (n > 1) params.put("page", String.valueOf(n));
+        params.put(direction, place.param());
         String query = params.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return base() + (query.isEmpty() ? "" : "?" + query);
+        return base() + "?" + query;
     }
 
     public String when(Article a) {

@@ -70,7 +70,7 @@ public final class EditorHandlers {
         this.errors = errors;
     }
 
-    /** GET /admin/articles?status=&author=&category=&q=&page= */
+    /** GET /admin/articles?status=&author=&category=&q=&before=|after= (see {@link it.testata.paging.Keyset}) */
     public void list(Context ctx) {
         list(ctx, "post");
     }
@@ -92,18 +92,14 @@ public final class EditorHandlers {
         String author = all ? param(ctx, "author") : "";
         String category = param(ctx, "category");
         String q = param(ctx, "q");
-        int page = 1;
-        try {
-            page = Math.max(1, Integer.parseInt(param(ctx, "page").isEmpty() ? "1" : param(ctx, "page")));
-        } catch (NumberFormatException e) {
-            // a hand-typed page number that is not one: the first page
-        }
+        it.testata.paging.Keyset before = it.testata.paging.Keyset.parse(param(ctx, "before")).orElse(null);
+        it.testata.paging.Keyset after = it.testata.paging.Keyset.parse(param(ctx, "after")).orElse(null);
         StaffQuery query = new StaffQuery(s, author.isEmpty() ? null : author, category.isEmpty() ? null : category,
                 null, q.isEmpty() ? null : q, all ? null : ownAuthorId(p), kind, trash);
-        ArticleService.ArticleList list = articles.staffList(query, page, PER_PAGE);
-        renderer.privatePage(ctx, 200, "admin/articles/list.jte", new ArticleListPage(frame, list.items(), page,
-                list.pages(), list.total(), status, author, category, q, store.authorsWithArticles(),
-                articles.terms("category").stream().map(TermCount::term).toList(), all, frame.site().zone(),
+        ArticleService.StaffPage list = articles.staffPage(query, before, after, PER_PAGE);
+        renderer.privatePage(ctx, 200, "admin/articles/list.jte", new ArticleListPage(frame, list.page(), list.count(),
+                status, author, category, q, store.authorsWithArticles(),
+                store.categories(), all, frame.site().zone(),
                 listNotice(frame, param(ctx, "done")), kind, pages ? pageService.tree() : null));
     }
 

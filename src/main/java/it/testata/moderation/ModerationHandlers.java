@@ -11,6 +11,8 @@ import it.testata.article.Article;
 import it.testata.comment.CommentRecord;
 import it.testata.comment.CommentService;
 import it.testata.comment.CommentStatus;
+import it.testata.paging.Keyset;
+import it.testata.paging.KeysetPage;
 import it.testata.settings.Settings;
 import it.testata.settings.SettingsService;
 import it.testata.web.Messages;
@@ -50,24 +52,29 @@ public final class ModerationHandlers {
         this.renderer = renderer;
     }
 
-    /** GET /admin/comments?status=pending&page=N */
+    /**
+     * GET /admin/comments?status=pending[&kind=pings][&before=KEY-ID|&after=KEY-ID]: a tab of the queue paged by
+     * place (see {@link Keyset}), with the tabs' counts.
+     */
     public void queue(Context ctx) {
         CommentStatus tab = tab(ctx.queryParam("status"));
         boolean pings = PINGS.equals(ctx.queryParam("kind"));
         Map<CommentStatus, Integer> counts = comments.counts(pings);
-        int pages = Math.max(1, (counts.get(tab) + PER_PAGE - 1) / PER_PAGE);
-        int page = Math.min(pages, number(ctx.queryParam("page")));
+        Keyset before = Keyset.parse(ctx.queryParam("before")).orElse(null);
+        Keyset after = Keyset.parse(ctx.queryParam("after")).orElse(null);
         AdminFrame frame = frames.frame(ctx, "admin.comments.title", "comments");
-        List<QueueItem> items = items(comments.page(tab, pings, (page - 1) * PER_PAGE, PER_PAGE), frame);
+        KeysetPage<CommentRecord> page = comments.queuePage(tab, pings, before, after, PER_PAGE);
+        List<QueueItem> items = items(page.items(), frame);
         int otherCount = comments.counts(!pings).values().stream().mapToInt(Integer::intValue).sum();
-        renderer.privatePage(ctx, 200, "admin/comments.jte",
-                new QueuePage(frame, tab, counts, items, page, pages, notice(ctx, frame.msg()), pings, otherCount));
+        renderer.privatePage(ctx, 200, "admin/comments.jte", new QueuePage(frame, tab, counts, items,
+                place(before, after), page.newer(), page.older(), notice(ctx, frame.msg()), pings, otherCount));
     }
 
     /** POST /admin/comments: one action on the comments named by the id fields (one button, or the bulk form). */
     public void act(Context ctx) {
-        String back = queueAddress(tab(ctx.formParam("status")), number(ctx.formParam("page")),
-                PINGS.equals(ctx.formParam("kind")));
+        Keyset before = Keyset.parse(ctx.formParam("before")).orElse(null);
+        Keyset after = Keyset.parse(ctx.formParam("after")).orElse(null);
+        String back = queueAddress(tab(ctx.formParam("status")), PINGS.equals(ctx.formParam("kind")), place(before, after));
         Optional<CommentService.Action> action = action(ctx.formParam("action"));
         Set<Long> ids = new LinkedHashSet<>();
         for (String id : ctx.formParams("id")) {
@@ -80,6 +87,11 @@ public final class ModerationHandlers {
         }
         int n = moderation.apply(action.get(), ids);
         ctx.redirect(back + "&done=" + action.get().name().toLowerCase(Locale.ROOT) + "&n=" + n, HttpStatus.SEE_OTHER);
+    }
+
+    /** The query parameter naming a page's place ("before=KEY-ID" or "after=KEY-ID"), "" for the first page. */
+    static String place(Keyset before, Keyset after) {
+        return before != null ? "before=" + before.param() : after != null ? "after=" + after.param() : "";
     }
 
     /** GET /admin/comments/{id}: the comment, its edit and reply forms, the bans. */
@@ -189,13 +201,12 @@ public final class ModerationHandlers {
         return comments.find(id).orElseThrow(NotFound::new);
     }
 
-    static String queueAddress(CommentStatus tab, int page) {
-        return queueAddress(tab, page, false);
-    }
-
-    /** The queue's address; with pings, the tab's pingbacks and trackbacks (listed apart from reader comments). */
-    static String queueAddress(CommentStatus tab, int page, boolean pings) {
-        return "/admin/comments?status=" + tab.db() + (pings ? "&kind=" + PINGS : "") + (page > 1 ? "&page=" + page : "");
+    /**
+     * The queue's address at a place ("" for the first page, else {@link #place}); with pings, the tab's pingbacks
+     * and trackbacks (listed apart from reader comments).
+     */
+    static String queueAddress(CommentStatus tab, boolean pings, String place) {
+        return "/admin/comments?status=" + tab.db() + (pings ? "&kind=" + PINGS : "") + (place.isEmpty() ? "" : "&" + place);
     }
 
     /** The queue's filter value for pingbacks and trackbacks. */
@@ -225,15 +236,6 @@ public final class ModerationHandlers {
     private static String field(Context ctx, String name) {
         String v = ctx.formParam(name);
         return v == null ? "" : v;
-    }
-
-    /** A page number: 1 for anything that is not a positive number. */
-    private static int number(String s) {
-        try {
-            return s == null ? 1 : Math.max(1, Integer.parseInt(s.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static long id(String s) {

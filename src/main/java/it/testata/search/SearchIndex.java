@@ -26,6 +26,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -46,7 +49,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -63,6 +65,8 @@ final class SearchIndex implements Closeable {
     static final float TITLE_BOOST = 8f;
     private static final String ID = "id", SLUG = "slug", TITLE = "title", TEXT = "text", PUBLISHED = "published",
             UPDATED = "updated";
+    /** The stored fields a result shows. */
+    private static final Set<String> SHOWN = Set.of(ID, SLUG, TITLE, PUBLISHED);
 
     /**
      * Lucene says on standard error, through java.util.logging, that it runs without the incubating vector
@@ -228,7 +232,7 @@ final class SearchIndex implements Closeable {
     /** One page of results for what a reader typed, best first; every word must match, in the title or the text. */
     Results search(String typed, int page, int size) throws IOException {
         List<String> terms = terms(typed);
-        if (terms.isEmpty()) return new Results(List.of(), 0);
+        if (terms.isEmpty()) return new Results(List.of(), 0, false);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String t : terms) {
             all.add(new BooleanQuery.Builder()
@@ -239,39 +243,57 @@ final class SearchIndex implements Closeable {
         Query query = all.build();
         IndexSearcher s = searchers.acquire();
         try {
-            int total = s.count(query);
+            // one pass that counts exactly up to COUNTED hits (past them, skipping the ones that cannot make
+            // the page): a common word on a big site is "more than 1,000", not a second walk over every match
             int from = (page - 1) * size;
-            if (from >= total) return new Results(List.of(), total);
-            TopDocs top = s.search(query, from + size);
+            TopDocs top = s.search(query, new TopScoreDocCollectorManager(from + size, Math.max(COUNTED, from + size)));
+            boolean more = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+            // at least value hits: more than value - 1
+            int total = (int) Math.min(Integer.MAX_VALUE, top.totalHits.value() - (more ? 1 : 0));
+            if (from >= top.scoreDocs.length) return new Results(List.of(), total, more);
             ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(from, top.scoreDocs.length), top.scoreDocs.length);
             TopDocs pageDocs = new TopDocs(top.totalHits, slice);
-            String[] titles = highlighter(s, WholeBreakIterator::new).highlight(TITLE, query, pageDocs, 1);
-            String[] snippets = highlighter(s, () -> LengthGoalBreakIterator.createClosestToLength(
-                    BreakIterator.getSentenceInstance(Locale.forLanguageTag(language)), 220, 0.5f))
-                    .highlight(TEXT, query, pageDocs, 2);
+            // both fields in one pass: each hit's stored document is read (and decompressed) once for the two
+            Map<String, String[]> marked = highlighter(s).highlightFields(new String[] {TITLE, TEXT}, query, pageDocs,
+                    new int[] {1, 2});
+            String[] titles = marked.get(TITLE), snippets = marked.get(TEXT);
             StoredFields fields = s.storedFields();
             List<SearchHit> hits = new java.util.ArrayList<>();
             for (int i = 0; i < slice.length; i++) {
-                Document d = fields.document(slice[i].doc);
+                Document d = fields.document(slice[i].doc, SHOWN); // not the text, which the snippet has read
                 hits.add(new SearchHit(Long.parseLong(d.get(ID)), d.get(SLUG),
                         titles[i] != null ? titles[i] : escape(d.get(TITLE)),
                         snippets[i] != null ? snippets[i] : "",
                         Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue())));
             }
-            return new Results(hits, total);
+            return new Results(hits, total, more);
         } finally {
             searchers.release(s);
         }
     }
 
-    record Results(List<SearchHit> hits, int total) {}
+    /** One page of hits; total is exact, or (more) a lower bound once past {@link #COUNTED} hits. */
+    record Results(List<SearchHit> hits, int total, boolean more) {}
 
-    private UnifiedHighlighter highlighter(IndexSearcher s, java.util.function.Supplier<BreakIterator> breaks) {
-        return UnifiedHighlighter.builder(s, analyzer)
+    /** Hits counted exactly; beyond, a search says "more than". */
+    static final int COUNTED = 1000;
+
+    /**
+     * The title whole; the text in passages that end at a full stop, about 220 characters long. (The JDK's
+     * sentence rules, asked where the sentence around each match begins, re-read the text from its start each
+     * time and took most of a search on a big site, for snippets that differ little.)
+     */
+    private UnifiedHighlighter highlighter(IndexSearcher s) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(s, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withBreakIterator(breaks)
-                .withMaxNoHighlightPassages(1)
-                .build();
+                .withMaxNoHighlightPassages(1);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                return TITLE.equals(field) ? new WholeBreakIterator()
+                        : LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator('.'), 220, 0.5f);
+            }
+        };
     }
 
     /** The words the analyzer makes of what was typed (stop words dropped, elided articles removed, stems). */

@@ -45,8 +45,16 @@ public final class SearchService implements AutoCloseable {
         void at(int done, int total);
     }
 
-    /** One page of results; {@code ready} is false while the index is first being built (nothing can be found yet). */
-    public record Results(List<SearchHit> hits, int total, int page, int pages, boolean ready) {}
+    /**
+     * One page of results; {@code ready} is false while the index is first being built (nothing can be found yet);
+     * {@code more}: there are more than {@code total} results (counted exactly up to 1,000), and at least one
+     * page after this one.
+     */
+    public record Results(List<SearchHit> hits, int total, int page, int pages, boolean ready, boolean more) {
+        public Results(List<SearchHit> hits, int total, int page, int pages, boolean ready) {
+            this(hits, total, page, pages, ready, false);
+        }
+    }
 
     private final SearchStore store;
     private final Path folder;
@@ -116,7 +124,8 @@ public final class SearchService implements AutoCloseable {
             if (idx == null || typed == null || typed.isBlank()) return new Results(List.of(), 0, 1, 1, idx != null);
             SearchIndex.Results r = idx.search(typed, page, PAGE_SIZE);
             int pages = Math.max(1, (r.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-            return new Results(r.hits(), r.total(), page, pages, true);
+            if (r.more()) pages = Math.max(pages, page + 1);
+            return new Results(r.hits(), r.total(), page, pages, true, r.more());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -29,7 +29,8 @@ public final class LayoutService {
         this.sidebar = new Sidebar(zone -> {
             Instant now = Instant.now();
             return new Sidebar.Lists(articles.listPublic(ArticleQuery.all(), now, 5, 0),
-                    comments.recentApproved(5, now, zone));
+                    comments.recentApproved(5, now, zone),
+                    menus.menu(it.testata.menu.Menu.PRIMARY), menus.menu(it.testata.menu.Menu.FOOTER)); // --- bigsite ---
         }, () -> articles.nextPublication(Instant.now()).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
     }
 
@@ -56,7 +57,7 @@ public final class LayoutService {
         Sidebar.Lists side = sidebar.lists(s.zone());
         return new Layout(s, Messages.of(s.javaLocale()), assets, baseUrl(ctx), title, description, canonicalPath,
                 jsonLd, side.articles(), side.comments(), searchTerm(ctx), false,
-                menus.menu(it.testata.menu.Menu.PRIMARY), menus.menu(it.testata.menu.Menu.FOOTER));
+                side.primary(), side.footer()); // --- bigsite: the menus are kept with the sidebar ---
     }
 
     /** A frame without database reads, for error pages when the database itself may be the problem. */

@@ -2,6 +2,7 @@ package it.testata.web;
 
 import it.testata.article.Article;
 import it.testata.comment.RecentComment;
+import it.testata.menu.Menu;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -9,14 +10,20 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The sidebar every public page shows (recent articles, recent comments), read from the database once and kept
- * until a change touches it: a tag {@code sidebar:*}, {@code article:*}, {@code lists} or {@code settings} from
+ * The sidebar every public page shows (recent articles, recent comments) and the site's two menus (whose
+ * defaults count the public articles of each category: a big site's most expensive read per page), read from the
+ * database once and kept until a change touches them: a tag {@code sidebar:*}, {@code article:*}, {@code lists},
+ * {@code menus} or {@code settings} from
  * the change log (on every server within a poll), or the next scheduled publication time passing. A page render
  * therefore costs no query for it. A change that arrives while the lists are being read leaves them unkept.
  */
 public final class Sidebar {
-    /** What the sidebar shows. */
-    public record Lists(List<Article> articles, List<RecentComment> comments) { }
+    /** What the sidebar shows, and the menus (null when not loaded with it). */
+    public record Lists(List<Article> articles, List<RecentComment> comments, Menu primary, Menu footer) {
+        public Lists(List<Article> articles, List<RecentComment> comments) {
+            this(articles, comments, null, null);
+        }
+    }
 
     /** Reads the lists from the database for the given zone (paths carry the local date). */
     @FunctionalInterface
@@ -61,7 +68,8 @@ public final class Sidebar {
     /** Change log listener: forgets the lists when a change may alter them. */
     public void onChange(Set<String> tags) {
         for (String t : tags) {
-            if (t.startsWith("sidebar:") || t.startsWith("article:") || t.equals("lists") || t.equals(PageCache.ALL)) {
+            if (t.startsWith("sidebar:") || t.startsWith("article:") || t.equals("lists") || t.equals(PageCache.ALL)
+                    || t.equals(it.testata.menu.MenuService.TAG)) {
                 synchronized (this) {
                     generation++;
                     kept = null;

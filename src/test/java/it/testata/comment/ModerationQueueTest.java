@@ -73,7 +73,7 @@ class ModerationQueueTest {
 
     static HttpResponse<String> act(StaffClient c, String tab, String action, long... ids) {
         c.page("/admin/comments?status=" + tab);
-        StringBuilder body = new StringBuilder("csrf=" + c.csrf + "&status=" + tab + "&page=1&action=" + action);
+        StringBuilder body = new StringBuilder("csrf=" + c.csrf + "&status=" + tab + "&action=" + action);
         for (long id : ids) body.append("&id=").append(id);
         return c.postRaw("/admin/comments", body.toString());
     }
@@ -144,10 +144,10 @@ class ModerationQueueTest {
         assertThat(r.headers().firstValue("Location")).hasValue("/admin/comments?status=trash&done=delete&n=1");
         assertThat(stored(c.id())).isNull();
 
-        // the page number is kept; nonsense is answered with the first page of the pending tab
+        // the page's place is kept; nonsense is answered with the first page of the pending tab
         m.page("/admin/comments?status=trash");
-        HttpResponse<String> paged = m.postRaw("/admin/comments", "csrf=" + m.csrf + "&status=trash&page=3&action=delete&id=" + c.id());
-        assertThat(paged.headers().firstValue("Location")).hasValue("/admin/comments?status=trash&page=3&done=delete&n=0");
+        HttpResponse<String> paged = m.postRaw("/admin/comments", "csrf=" + m.csrf + "&status=trash&before=1765000000000-42&action=delete&id=" + c.id());
+        assertThat(paged.headers().firstValue("Location")).hasValue("/admin/comments?status=trash&before=1765000000000-42&done=delete&n=0");
         HttpResponse<String> none = m.postRaw("/admin/comments", "csrf=" + m.csrf + "&status=bogus&action=explode&id=1");
         assertThat(none.headers().firstValue("Location")).hasValue("/admin/comments?status=pending&done=none");
     }

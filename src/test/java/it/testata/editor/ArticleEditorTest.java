@@ -347,8 +347,9 @@ class ArticleEditorTest {
         Document all = ada.page("/admin/articles?q=Elenco+numero");
         assertThat(all.select(".list-count").text()).isEqualTo("23 articoli");
         assertThat(all.select("table tbody tr")).hasSize(20);
-        assertThat(all.select("nav.pager a[rel=next]").attr("href")).isEqualTo("/admin/articles?q=Elenco+numero&page=2");
-        assertThat(ada.page("/admin/articles?q=Elenco+numero&page=2").select("table tbody tr")).hasSize(3);
+        String older = all.select("nav.pager a[rel=next]").attr("href");
+        assertThat(older).startsWith("/admin/articles?q=Elenco+numero&before=");
+        assertThat(ada.page(older).select("table tbody tr")).hasSize(3);
 
         Document drafts = ada.page("/admin/articles?q=Elenco+numero&status=draft");
         assertThat(drafts.select(".list-count").text()).isEqualTo("12 articoli");
