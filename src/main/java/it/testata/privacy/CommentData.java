@@ -71,11 +71,21 @@ public final class CommentData implements PersonalData {
         return n;
     }
 
-    /** Deletes the networks and browser names of comments older than this; returns how many comments had some. */
-    public static int forgetNetworks(Handle h, Instant before) {
+    /** The span of comment ids, [lowest, highest], or null when there is no comment. */
+    public static long[] idSpan(Handle h) {
+        return h.createQuery("SELECT MIN(id) AS lo, MAX(id) AS hi FROM comments")
+                .map((rs, ctx) -> rs.getObject("lo") == null ? null : new long[] {rs.getLong("lo"), rs.getLong("hi")}).one();
+    }
+
+    /**
+     * Deletes the networks and browser names of comments older than this among ids [from, to]; returns how many
+     * comments had some. Called one id range at a time, so that a site with a million old comments is not one long
+     * write transaction holding SQLite's lock.
+     */
+    public static int forgetNetworks(Handle h, Instant before, long from, long to) {
         return h.createUpdate("""
                         UPDATE comments SET ip_net = '', user_agent = ''
-                        WHERE created_at < :before AND (ip_net <> '' OR user_agent <> '')""")
-                .bind("before", before.toEpochMilli()).execute();
+                        WHERE id BETWEEN :from AND :to AND created_at < :before AND (ip_net <> '' OR user_agent <> '')""")
+                .bind("before", before.toEpochMilli()).bind("from", from).bind("to", to).execute();
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * erasure in the same transaction as the change).
  */
 public final class PrivacyService {
+    /** Comment ids per transaction when old networks are deleted. */
+    static final long FORGET_BATCH = 10_000;
     private final Jdbi jdbi;
     private final ChangeLog changes;
     private final List<PersonalData> providers;
@@ -80,6 +82,13 @@ public final class PrivacyService {
     /** Deletes comments' networks older than the retention; returns how many comments lost theirs. */
     public int forgetNetworks(int retentionDays) {
         Instant before = Instant.now().minus(Duration.ofDays(retentionDays));
-        return changes.write((h, touched) -> CommentData.forgetNetworks(h, before));
+        long[] span = jdbi.withHandle(CommentData::idSpan);
+        if (span == null) return 0;
+        int n = 0;
+        for (long from = span[0]; from <= span[1]; from += FORGET_BATCH) { // one short transaction per id range
+            long lo = from;
+            n += changes.write((h, touched) -> CommentData.forgetNetworks(h, before, lo, lo + FORGET_BATCH - 1));
+        }
+        return n;
     }
 }
