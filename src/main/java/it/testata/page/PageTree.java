@@ -79,11 +79,11 @@ public final class PageTree {
     /** The pages under a page, at any level. */
     public Set<Long> descendants(long id) {
         Set<Long> out = new HashSet<>();
-        List<Long> todo = new ArrayList<>(List.of(id));
-        while (!todo.isEmpty()) {
-            long at = todo.removeLast();
+        List<Long> pending = new ArrayList<>(List.of(id));
+        while (!pending.isEmpty()) {
+            long at = pending.removeLast();
             for (Node n : byId.values()) {
-                if (n.parentId() != null && n.parentId() == at && n.id() != id && out.add(n.id())) todo.add(n.id());
+                if (n.parentId() != null && n.parentId() == at && n.id() != id && out.add(n.id())) pending.add(n.id());
             }
         }
         return out;
