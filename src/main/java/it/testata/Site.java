@@ -157,7 +157,7 @@ public final class Site implements AutoCloseable {
         // --- staffmail: staff told of held and new comments in the comment's transaction; digests under leases ---
         this.staffNotify = new it.testata.staffnotify.StaffNotifyService(new it.testata.staffnotify.StaffNotifyStore(db.jdbi()),
                 mail, settings, newsletter::baseUrl, new Leases(db.jdbi()));
-        commentService.onStatusChange(staffNotify::changed);
+        commentService.listen(staffNotify); // --- events --- one CommentListener, after notify
         this.newsletterDigest = new it.testata.newsletter.NewsletterDigest(newsletter, new Leases(db.jdbi()));
         // --- newsroom --- images kept only on disk by older versions move into the database
         int moved = images.importDiskFiles();

@@ -57,28 +57,17 @@ public final class CommentService {
         this.submissions = submissions;
     }
 
-    // --- notify ---
-    /**
-     * Told, inside the transaction that does it, when a reader's comment is stored (with its form) and when a comment
-     * becomes public (at once, approved by a moderator, or a staff reply): reply notifications hang on these.
-     */
-    public interface Events {
-        void submitted(org.jdbi.v3.core.Handle h, long id, CommentForm form, CommentStatus status, String ipNet);
+    // one list of listeners told of every status a comment gets, in that write's transaction (Site wires them)
+    private final List<CommentListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        void published(org.jdbi.v3.core.Handle h, long id);
+    /** Adds a listener told of every {@link CommentChange}, inside its transaction, after those added before it. */
+    public void listen(CommentListener listener) {
+        listeners.add(listener);
     }
 
-    private volatile Events events = new Events() {
-        public void submitted(org.jdbi.v3.core.Handle h, long id, CommentForm form, CommentStatus status, String ipNet) {}
-
-        public void published(org.jdbi.v3.core.Handle h, long id) {}
-    };
-
-    /** Wires the listener of comment events (Site does, once). */
-    public void listen(Events listener) {
-        this.events = listener;
+    private void tell(org.jdbi.v3.core.Handle h, CommentChange change) {
+        for (CommentListener l : listeners) l.changed(h, change);
     }
-    // --- end notify ---
 
     /** Comments are open on this article now: its own switch, and the site's closing after N days. */
     public static boolean open(Article a, CommentSettings rules, Instant now) {
@@ -135,8 +124,7 @@ public final class CommentService {
                     form.comment(), html, ipNet, agent, a.verdict().db(), a.score(), a.lines()), now);
             // here comment `id` is stored with `status`, in the group's transaction: what must commit with it
             // (outbox rows, notifications) goes on this spot
-            events.submitted(h, id, form, status, ipNet); // --- notify ---
-            told(h, id, null, status); // --- staffmail ---
+            tell(h, new CommentChange(id, null, status, Optional.of(new CommentChange.Submission(form, ipNet))));
             return switch (status) {
                 case APPROVED -> {
                     touched.addAll(publicTags(article.id()));
@@ -230,16 +218,19 @@ public final class CommentService {
                 case APPROVE -> {
                     CommentStore.setStatus(h, id, CommentStatus.APPROVED);
                     if (c.status() != CommentStatus.APPROVED) teach(h, c, false);
-                    if (c.status() != CommentStatus.APPROVED) events.published(h, id); // --- notify ---
+                    tell(h, CommentChange.of(id, c.status(), CommentStatus.APPROVED));
                 }
                 case SPAM -> {
                     CommentStore.setStatus(h, id, CommentStatus.SPAM);
                     if (c.status() != CommentStatus.SPAM) teach(h, c, true);
+                    tell(h, CommentChange.of(id, c.status(), CommentStatus.SPAM));
                 }
-                case TRASH -> CommentStore.setStatus(h, id, CommentStatus.TRASH);
-                case DELETE -> CommentStore.delete(h, id);
+                case TRASH -> {
+                    CommentStore.setStatus(h, id, CommentStatus.TRASH);
+                    tell(h, CommentChange.of(id, c.status(), CommentStatus.TRASH));
+                }
+                case DELETE -> CommentStore.delete(h, id); // gone: it gets no status, nobody is told
             }
-            told(h, id, c.status(), action); // --- staffmail ---
             boolean wasPublic = c.status() == CommentStatus.APPROVED;
             boolean isPublic = action == Action.APPROVE;
             if (wasPublic || isPublic) touched.addAll(publicTags(c.articleId()));
@@ -350,14 +341,12 @@ public final class CommentService {
                 CommentStore.setStatus(h, parentId, CommentStatus.APPROVED);
                 teach(h, parent, false);
                 approvedParent[0] = true;
-                events.published(h, parentId); // --- notify ---
-                told(h, parentId, CommentStatus.PENDING, CommentStatus.APPROVED); // --- staffmail ---
+                tell(h, CommentChange.of(parentId, CommentStatus.PENDING, CommentStatus.APPROVED));
             }
             long id = CommentStore.insert(h, new NewComment(parent.articleId(), parentId, CommentStatus.APPROVED, name,
                     email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
             CommentStore.markStaff(h, id); // only staff reply from the moderation queue: the "Redazione" mark
-            events.published(h, id); // --- notify ---
-            told(h, id, null, CommentStatus.APPROVED); // --- staffmail ---
+            tell(h, CommentChange.of(id, null, CommentStatus.APPROVED));
             touched.addAll(publicTags(parent.articleId()));
             return new Written.Saved(id);
         });
@@ -368,26 +357,4 @@ public final class CommentService {
     public List<CommentRecord> list(CommentStatus status, String articleSlug) {
         return store.list(status, articleSlug, 10_000);
     }
-
-    // --- staffmail: listeners told of status changes in the write's transaction ---
-    private final List<StatusListener> statusListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** Adds a listener told of every status a comment gets (new, moderated, a staff reply), in that transaction. */
-    public void onStatusChange(StatusListener listener) {
-        statusListeners.add(listener);
-    }
-
-    private void told(org.jdbi.v3.core.Handle h, long id, CommentStatus before, CommentStatus after) {
-        for (StatusListener l : statusListeners) l.changed(h, id, before, after);
-    }
-
-    private void told(org.jdbi.v3.core.Handle h, long id, CommentStatus before, Action action) {
-        switch (action) {
-            case APPROVE -> told(h, id, before, CommentStatus.APPROVED);
-            case SPAM -> told(h, id, before, CommentStatus.SPAM);
-            case TRASH -> told(h, id, before, CommentStatus.TRASH);
-            case DELETE -> { } // gone: nobody is told of it
-        }
-    }
-    // --- end staffmail ---
 }

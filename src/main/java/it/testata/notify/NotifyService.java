@@ -1,9 +1,9 @@
 package it.testata.notify;
 
 import it.testata.article.Article;
-import it.testata.comment.CommentForm;
+import it.testata.comment.CommentChange;
+import it.testata.comment.CommentListener;
 import it.testata.comment.CommentRecord;
-import it.testata.comment.CommentService;
 import it.testata.comment.CommentStatus;
 import it.testata.comment.CommentStore;
 import it.testata.db.ChangeLog;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * address only, never to the replier themself, and never twice for one reply. Each carries signed links to stop
  * that thread or every notification.
  */
-public final class NotifyService implements CommentService.Events {
+public final class NotifyService implements CommentListener {
     static final String CONFIRM = "reply-confirm";
     static final String STOP = "reply-unsubscribe";
     static final String STOP_ALL = "reply-unsubscribe-all";
@@ -58,11 +58,18 @@ public final class NotifyService implements CommentService.Events {
         return store;
     }
 
-    /** In the comment's transaction: a ticked box follows this comment (and asks to confirm the first time). */
+    /**
+     * In the comment's transaction: a reader's new comment with the box ticked (not spam) follows its replies, and
+     * asks to confirm the first time; a comment that has just become public tells the follower of what it answers.
+     */
     @Override
-    public void submitted(Handle h, long id, CommentForm form, CommentStatus status, String ipNet) {
-        if (form.notifyReplies() && status != CommentStatus.SPAM) follow(h, id, form.email(), ipNet, Instant.now());
-        if (status == CommentStatus.APPROVED) published(h, id);
+    public void changed(Handle h, CommentChange change) {
+        change.submission().ifPresent(sent -> {
+            if (sent.form().notifyReplies() && change.after() != CommentStatus.SPAM) {
+                follow(h, change.commentId(), sent.form().email(), sent.ipNet(), Instant.now());
+            }
+        });
+        if (change.published()) published(h, change.commentId());
     }
 
     private void follow(Handle h, long commentId, String typed, String net, Instant now) {
@@ -94,8 +101,7 @@ public final class NotifyService implements CommentService.Events {
     }
 
     /** In the transaction that made a comment public: when it answers a followed comment, its follower is told once. */
-    @Override
-    public void published(Handle h, long id) {
+    private void published(Handle h, long id) {
         Optional<CommentRecord> found = CommentStore.find(h, id);
         if (found.isEmpty() || found.get().status() != CommentStatus.APPROVED || found.get().parentId() == null) return;
         CommentRecord reply = found.get();

@@ -1,6 +1,8 @@
 package it.testata.staffnotify;
 
 import it.testata.account.User;
+import it.testata.comment.CommentChange;
+import it.testata.comment.CommentListener;
 import it.testata.comment.CommentRecord;
 import it.testata.comment.CommentStatus;
 import it.testata.comment.CommentStore;
@@ -23,13 +25,13 @@ import java.util.function.Supplier;
 
 /**
  * Staff notifications. Told of every comment status change inside its transaction ({@link #changed}, a
- * {@link it.testata.comment.StatusListener}): a comment newly held queues one message per moderator who wants held
+ * {@link CommentListener}): a comment newly held queues one message per moderator who wants held
  * comments at once; a comment newly public queues one for its article's author when they asked, unless they wrote it.
  * {@link #tick} runs the hourly digest under the "staff-digest" lease: for each moderator who chose it, the held
  * comments not yet in one of their digests, recorded in staff_digest_items in the digest's transaction, so a held
  * comment is never in two digests of the same person.
  */
-public final class StaffNotifyService {
+public final class StaffNotifyService implements CommentListener {
     private static final Logger log = LoggerFactory.getLogger(StaffNotifyService.class);
     static final String JOB = "staff-digest";
     static final Duration EVERY = Duration.ofHours(1);
@@ -66,9 +68,11 @@ public final class StaffNotifyService {
     }
 
     /** In the transaction of a comment's change: queues what staff asked to be told. */
-    public void changed(Handle h, long commentId, CommentStatus before, CommentStatus after) {
-        if (after == before || (after != CommentStatus.PENDING && after != CommentStatus.APPROVED)) return;
-        Optional<CommentRecord> found = CommentStore.find(h, commentId);
+    @Override
+    public void changed(Handle h, CommentChange change) {
+        CommentStatus after = change.after();
+        if (after == change.before() || (after != CommentStatus.PENDING && after != CommentStatus.APPROVED)) return;
+        Optional<CommentRecord> found = CommentStore.find(h, change.commentId());
         if (found.isEmpty()) return;
         CommentRecord c = found.get();
         String title = StaffNotifyStore.articleTitle(h, c.articleId());
