@@ -1,37 +1,17 @@
 package it.testata.wordpress;
 
-import it.testata.article.Article;
-import it.testata.article.Slugs;
-import it.testata.comment.CommentForm;
 import it.testata.db.ChangeLog;
-import it.testata.redirect.RedirectHandlers;
-import it.testata.redirect.RedirectStore;
-import it.testata.web.ClientAddress;
 import it.testata.web.PageCache;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Imports a WordPress export: authors, categories (with their parents), tags, posts and pages, comments with
@@ -39,6 +19,8 @@ import java.util.Set;
  * in one transaction: a file that turns out to be malformed halfway leaves the site exactly as it was. Rows
  * are matched by their WordPress ids, so importing the same file again changes nothing, and a newer export
  * of the same site adds what is new and updates what changed. A dry run reads and counts, and writes nothing.
+ * Here: the file, the transaction and the ham handed over after it commits; the mapping of one pass over the file
+ * is {@link WxrPass}, WordPress's values as Testata keeps them {@link WxrValues}.
  */
 public final class WxrImporter {
     /** Told after each item: bytes of the file read so far, items and comments so far. */
@@ -48,11 +30,6 @@ public final class WxrImporter {
 
         void advance(long bytes, long items, long comments);
     }
-
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    /** First path segments that other routes own: a page cannot have them as its slug. */
-    private static final Set<String> RESERVED = Set.of("privacy", "page", "category", "tag", "author", "static",
-            "comments", "healthz", "admin", "api", "feed", "search", "login", "akismet", "wp-admin", "wp-content");
 
     private final Jdbi jdbi;
     private final ChangeLog changes;
@@ -89,7 +66,7 @@ public final class WxrImporter {
     public ImportSummary importFile(Path file, boolean dryRun, Progress progress) throws IOException {
         try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (dryRun) {
-                Run run = new Run(null, null, in, progress);
+                WxrPass run = new WxrPass(null, null, () -> in.count, progress, zone, keepSettings);
                 WxrReader.read(in, run);
                 return run.summary;
             }
@@ -98,7 +75,7 @@ public final class WxrImporter {
                 before[0] = WxrStore.maxCommentId(h);
                 WxrStore.largeCache(h);
                 try (WxrStore.Batch batch = new WxrStore.Batch(h)) {
-                    Run run = new Run(h, batch, in, progress);
+                    WxrPass run = new WxrPass(h, batch, () -> in.count, progress, zone, keepSettings);
                     ReadAhead.read(in, run);
                     run.finish();
                     run.pagesAndMenus(touched); // --- pages: the page tree and the menus, once every item is read ---
@@ -143,336 +120,6 @@ public final class WxrImporter {
             if (!batch.isEmpty()) ham.learnHam(batch);
             after = rows.getLast().id();
         }
-    }
-
-    /** One pass over the file: maps what the reader hands over and, unless dry, writes it. */
-    private final class Run implements WxrReader.Sink, ReadAhead.Target {
-        final ImportSummary summary = new ImportSummary();
-        private final Handle h;
-        private final WxrStore.Batch db;
-        private final Counting in;
-        private final Progress progress;
-        private final Map<String, Long> authors = new HashMap<>();
-        private final Map<String, Long> categories = new HashMap<>();
-        private final Map<String, Long> tags = new HashMap<>();
-        private final Map<Long, String> parents = new HashMap<>();
-        private final Set<String> seenTerms = new HashSet<>();
-        // --- pages: each imported page's WordPress parent, the addresses pages had before, the menus ---
-        private final Map<Long, Long> pageParents = new java.util.LinkedHashMap<>();
-        private final Map<Long, Long> pagesByWpId = new HashMap<>();
-        private final Map<Long, String> pathsBefore;
-        private final WxrMenus menus = new WxrMenus();
-        private final long startedAt = System.currentTimeMillis();
-        private long items;
-
-        Run(Handle h, WxrStore.Batch db, Counting in, Progress progress) {
-            this.h = h;
-            this.db = db;
-            this.in = in;
-            this.progress = progress;
-            this.pathsBefore = h == null ? Map.of() : it.testata.page.PageStore.tree(h).paths();
-        }
-
-        /**
-         * Puts the imported pages under their WordPress parents (a parent not in this file may be from an earlier
-         * import), keeps the tree within its depth, records the old address of every page that moved (a site imported
-         * flat before: /la-redazione/ now leads to /chi-siamo/la-redazione/), then writes the menus.
-         */
-        void pagesAndMenus(Set<String> touched) {
-            for (Map.Entry<Long, Long> p : pageParents.entrySet()) {
-                Long parent = null;
-                long wpParent = p.getValue();
-                if (wpParent != 0) {
-                    parent = pagesByWpId.get(wpParent);
-                    if (parent == null) {
-                        parent = db.articleByWpId(wpParent).filter(e -> "page".equals(e.kind()))
-                                .map(WxrStore.Existing::id).orElse(null);
-                    }
-                }
-                if (parent != null && parent.equals(p.getKey())) parent = null;
-                it.testata.page.PageStore.setParent(h, p.getKey(), parent);
-            }
-            it.testata.page.PageStore.flattenDeep(h);
-            it.testata.page.PageStore.recordMoves(h, touched, pathsBefore);
-            menus.write(h, touched, zone);
-        }
-        @Override
-        public void channel(Wxr.Channel channel) {
-            menus.site(channel.baseSiteUrl()); // --- pages: custom menu links to the site itself become paths ---
-            if (keepSettings) return; // the site's own name and address stay as the operator set them
-            Map<String, String> wanted = new java.util.LinkedHashMap<>();
-            wanted.put("site_name", it.testata.text.CleanText.line(decode(channel.title())).strip());
-            wanted.put("tagline", it.testata.text.CleanText.line(decode(channel.description())).strip());
-            wanted.put("base_url", channel.baseSiteUrl().strip().replaceAll("/+$", ""));
-            for (Map.Entry<String, String> e : wanted.entrySet()) {
-                // an empty or unacceptable value (a title of 300 characters, an address that is not http(s)) is left out
-                if (e.getValue().isEmpty() || it.testata.settings.SettingsRules.check(e.getKey(), e.getValue()).isPresent()) continue;
-                summary.settings.put(e.getKey(), e.getValue());
-                if (h != null) it.testata.settings.SettingsStore.put(h, e.getKey(), e.getValue());
-            }
-        }
-
-        @Override
-        public void author(Wxr.Author a) {
-            if (authors.containsKey(a.login())) return;
-            summary.authors++;
-            String slug = authorSlug(a.login());
-            authors.put(a.login(), h == null ? 0L : WxrStore.author(h, slug, decode(a.displayName()), a.email()));
-        }
-
-        @Override
-        public void term(Wxr.Term t) {
-            boolean category = "category".equals(t.taxonomy());
-            if ("nav_menu".equals(t.taxonomy())) menus.menu(t.slug(), decode(t.name()).strip()); // --- pages ---
-            if (!category && !"post_tag".equals(t.taxonomy())) return; // menus, link categories, formats...
-            if (!seenTerms.add(t.taxonomy() + " " + t.slug())) return; // WXR 1.2 lists every term twice
-            String name = decode(t.name()).strip();
-            ensureTerm(category, t.slug(), name.isEmpty() ? t.slug() : name, decode(t.description()));
-            menus.term(t.taxonomy(), t.termId(), termSlug(t.slug(), name.isEmpty() ? t.slug() : name, category ? "category" : "tag"));
-            if (category && !t.parent().isBlank() && h != null) parents.put(categories.get(t.slug()), t.parent());
-        }
-
-        private long ensureTerm(boolean category, String wpSlug, String name, String description) {
-            Map<String, Long> known = category ? categories : tags;
-            Long id = known.get(wpSlug);
-            if (id != null) return id;
-            String base = category ? "category" : "tag";
-            String slug = termSlug(wpSlug, name, base);
-            String old = RedirectHandlers.normalize(wpSlug);
-            if (category) summary.categories++;
-            else summary.tags++;
-            if (!slug.equals(old) && old != null && !old.isBlank()) {
-                summary.redirects++;
-                if (h != null) RedirectStore.toPath(h, "/" + base + "/" + old + "/", "/" + base + "/" + slug + "/");
-            }
-            id = h == null ? 0L : category ? WxrStore.category(h, slug, name, description) : WxrStore.tag(h, slug, name);
-            known.put(wpSlug, id);
-            return id;
-        }
-
-        @Override
-        public void item(Wxr.Item it) {
-            handle(it, null);
-        }
-
-        @Override
-        public void cleaned(ReadAhead.Cleaned c) {
-            handle(c.item(), c);
-        }
-
-        /** An item; its cleaned content when it is to be written (a dry run only counts). */
-        private void handle(Wxr.Item it, ReadAhead.Cleaned cleaned) {
-            items++;
-            if (!parents.isEmpty()) finish();
-            switch (it.type()) {
-                case "post", "page" -> article(it, cleaned);
-                case "nav_menu_item" -> { // --- pages: written with the menus once every item is read ---
-                    if (menus.item(it)) summary.menuItems++;
-                    else summary.skipped++;
-                }
-                default -> summary.skipped++;
-            }
-            progress.advance(in.count, items, summary.comments);
-        }
-
-        /** Category parents, once the categories they name have been read. */
-        void finish() {
-            for (Map.Entry<Long, String> p : parents.entrySet()) {
-                WxrStore.categoryParent(h, p.getKey(), categories.get(p.getValue()));
-            }
-            parents.clear();
-        }
-
-        private void article(Wxr.Item it, ReadAhead.Cleaned cleaned) {
-            boolean page = "page".equals(it.type());
-            if (page) summary.pages++;
-            else summary.posts++;
-            String status = switch (it.status()) {
-                case "publish" -> "published";
-                case "future" -> "scheduled";
-                default -> "draft"; // draft, pending, private, trash: kept, not shown
-            };
-            Instant published = date(it.postDateGmt(), it.postDate(), it.line());
-            if (published == null) published = Instant.now();
-            Instant modified = date(it.modifiedGmt(), it.modified(), it.line());
-            if (modified == null || modified.isBefore(published)) modified = published;
-            String title = WordPressHtml.plainText(it.title());
-            String wanted = articleSlug(it, title, page);
-
-            long authorId = author(it.creator());
-            Long categoryId = null;
-            List<Long> tagIds = new ArrayList<>();
-            for (Wxr.ItemTerm t : it.terms()) {
-                String name = decode(t.name()).strip();
-                if ("category".equals(t.domain()) && categoryId == null && !t.slug().isBlank()) {
-                    categoryId = ensureTerm(true, t.slug(), name.isEmpty() ? t.slug() : name, "");
-                } else if ("post_tag".equals(t.domain()) && !t.slug().isBlank()) {
-                    tagIds.add(ensureTerm(false, t.slug(), name.isEmpty() ? t.slug() : name, ""));
-                }
-            }
-
-            List<String> oldPaths = new ArrayList<>();
-            oldPaths.add("/?p=" + it.id());
-            if (page) oldPaths.add("/?page_id=" + it.id());
-            String permalink = linkPath(it.link());
-            if (permalink != null && !permalink.equals(path(page, wanted, published))) oldPaths.add(permalink);
-            summary.redirects += oldPaths.size();
-            countComments(it.comments());
-            if (h == null) return;
-
-            Optional<WxrStore.Existing> existing = db.articleByWpId(it.id());
-            String slug = freeSlug(wanted, existing.map(WxrStore.Existing::id).orElse(null), page);
-            long id = db.article(new WxrStore.ArticleRow(it.id(), page ? "page" : "post", slug, title,
-                    WordPressHtml.plainText(it.excerpt()), cleaned.body(), status,
-                    published.toEpochMilli(), published.toEpochMilli(), modified.toEpochMilli(), authorId, categoryId,
-                    "open".equals(it.commentStatus()), it.protectedBy()));
-            db.tags(id, tagIds);
-            if (page) { // --- pages ---
-                pageParents.put(id, it.parent());
-                pagesByWpId.put(it.id(), id);
-            }
-            String now = path(page, slug, published);
-            if (!slug.equals(wanted)) {
-                oldPaths.add(path(page, wanted, published));
-                summary.redirects++;
-            }
-            existing.ifPresent(e -> {
-                // the address it had before this import (a changed slug or date) keeps leading to it
-                String before = path("page".equals(e.kind()), e.slug(), e.publishedAt() == null ? null : Instant.ofEpochMilli(e.publishedAt()));
-                if (before != null && !before.equals(now)) oldPaths.add(before);
-            });
-            for (String old : oldPaths) {
-                if (!old.equals(now)) db.redirect(old, id);
-            }
-            comments(id, it.comments(), cleaned.comments());
-        }
-
-        private void countComments(List<Wxr.Comment> list) {
-            for (Wxr.Comment c : list) {
-                summary.comments++;
-                switch (commentStatus(c)) {
-                    case "approved" -> summary.approved++;
-                    case "pending" -> summary.pending++;
-                    case "spam" -> summary.spam++;
-                    default -> summary.trash++;
-                }
-            }
-        }
-
-        private void comments(long articleId, List<Wxr.Comment> list, List<String> html) {
-            Map<Long, Long> ids = new HashMap<>();
-            for (int i = 0; i < list.size(); i++) {
-                Wxr.Comment c = list.get(i);
-                Long parent = null;
-                if (c.parent() != 0) {
-                    parent = ids.get(c.parent());
-                    if (parent == null) parent = db.commentByWpId(c.parent()).orElse(null);
-                }
-                Instant at = date(c.dateGmt(), c.date(), c.line());
-                String kind = switch (c.type()) {
-                    case "pingback", "trackback" -> c.type();
-                    default -> "comment";
-                };
-                long id = db.comment(new WxrStore.CommentRow(c.id(), articleId, parent, kind, commentStatus(c),
-                        decode(c.author()).strip(), c.email(), // as given: comparisons ignore case
-                        // a website that is not http(s) (javascript:...) is never linked to
-                        CommentForm.httpUrl(c.url()) ? c.url() : "", c.content(),
-                        html.get(i), (at == null ? Instant.now() : at).toEpochMilli(),
-                        ClientAddress.truncate(c.ip()), startedAt));
-                ids.put(c.id(), id);
-            }
-        }
-
-        private long author(String login) {
-            Long id = authors.get(login);
-            if (id != null) return id;
-            // written by a user the export does not list: an author by that name
-            summary.authors++;
-            String name = login.isBlank() ? "WordPress" : login;
-            id = h == null ? 0L : WxrStore.author(h, authorSlug(name), name, "");
-            authors.put(login, id);
-            return id;
-        }
-
-        /** The slug, or the same with -2, -3... when another article or page (or a route) has it. */
-        private String freeSlug(String wanted, Long self, boolean page) {
-            for (int n = 1; ; n++) {
-                String candidate = n == 1 ? wanted : wanted + "-" + n;
-                if (page && RESERVED.contains(candidate)) continue;
-                Optional<Long> owner = db.slugOwner(candidate);
-                if (owner.isEmpty() || owner.get().equals(self)) return candidate;
-            }
-        }
-
-        private Instant date(String gmt, String local, int line) {
-            Instant utc = parse(gmt, ZoneOffset.UTC, line);
-            return utc != null ? utc : parse(local, zone, line);
-        }
-
-        private Instant parse(String text, ZoneId in, int line) {
-            String t = text == null ? "" : text.strip();
-            if (t.isEmpty() || t.startsWith("0000-00-00")) return null;
-            try {
-                return LocalDateTime.parse(t, WP_DATE).atZone(in).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new WxrReader.Malformed("'" + t + "' is not a date like 2024-05-01 10:00:00", line, 0);
-            }
-        }
-    }
-
-    private String path(boolean page, String slug, Instant published) {
-        if (page) return "/" + slug + "/";
-        return published == null ? null : Article.path(slug, published, zone);
-    }
-
-    static String commentStatus(Wxr.Comment c) {
-        return switch (c.approved()) {
-            case "1", "approve", "approved" -> "approved";
-            case "0", "hold", "" -> "pending";
-            case "spam" -> "spam";
-            case "trash", "post-trashed" -> "trash";
-            default -> throw new WxrReader.Malformed("comment " + c.id() + " has the unknown status '" + c.approved() + "'", c.line(), 0);
-        };
-    }
-
-    /** The item's slug as Testata keeps it: WordPress's when it is plain ASCII, else one made from it or the title. */
-    static String articleSlug(Wxr.Item it, String title, boolean page) {
-        String decoded = RedirectHandlers.normalize(it.slug());
-        if (decoded != null && Slugs.valid(decoded)) return decoded;
-        String slug = Slugs.of(decoded == null || decoded.isBlank() ? title : decoded);
-        if (slug.isEmpty()) slug = Slugs.of(title);
-        return slug.isEmpty() ? (page ? "page-" : "post-") + it.id() : slug;
-    }
-
-    static String termSlug(String wpSlug, String name, String base) {
-        String decoded = RedirectHandlers.normalize(wpSlug);
-        if (decoded != null && Slugs.valid(decoded)) return decoded;
-        String slug = Slugs.of(decoded == null ? name : decoded);
-        if (slug.isEmpty()) slug = Slugs.of(name);
-        return slug.isEmpty() ? base + "-" + Integer.toHexString(wpSlug.hashCode()) : slug;
-    }
-
-    static String authorSlug(String login) {
-        String slug = Slugs.of(login);
-        return slug.isEmpty() ? "author-" + Integer.toHexString(login.hashCode()) : slug;
-    }
-
-    /** The path of an export's permalink, percent-decoded; null when it is a query link (?p=12) or not a URL. */
-    static String linkPath(String link) {
-        if (link == null || link.isBlank()) return null;
-        try {
-            URI uri = URI.create(link.strip());
-            if (uri.getRawQuery() != null || uri.getRawPath() == null || uri.getRawPath().isEmpty()) return null;
-            String path = RedirectHandlers.normalize(uri.getRawPath());
-            return path == null || path.equals("/") ? null : path;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** WordPress keeps term names and commenters' names with HTML entities (&amp;): the text they stand for. */
-    static String decode(String text) {
-        return text == null ? "" : org.owasp.html.Encoding.decodeHtml(text, false);
     }
 
     /** Counts the bytes read, for the progress bar. */
