@@ -12,11 +12,8 @@ import it.testata.article.Article;
 import it.testata.article.ArticleDraft;
 import it.testata.article.ArticleService;
 import it.testata.article.Markdown;
-import it.testata.article.Revision;
 import it.testata.article.StaffQuery;
 import it.testata.article.Status;
-import it.testata.article.Term;
-import it.testata.article.TermCount;
 import it.testata.media.Image;
 import it.testata.media.ImageService;
 import it.testata.media.LibraryService;
@@ -31,14 +28,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The newsroom's articles: the list, the editor (new and edit, with a preview that needs no script and a live
  * one for scripts), and the revisions (compare two, restore one). Admins and editors act on every article,
- * authors on their own; the route guard (AUTHOR) keeps moderators out.
+ * authors on their own; the route guard (AUTHOR) keeps moderators out. What the editor and revisions pages show is
+ * gathered by {@link EditorPages}.
  */
 public final class EditorHandlers {
     static final int PER_PAGE = 20;
@@ -52,15 +49,14 @@ public final class EditorHandlers {
     private final Renderer renderer;
     private final ErrorPages errors;
     private final NewsroomService newsroom;
-    private final LibraryService library;
     private final it.testata.page.PageService pageService; // --- pages ---
+    private final EditorPages view;
 
     public EditorHandlers(ArticleService articles, EditorStore store, ImageService images, MediaHandlers media,
                           AdminFrames frames, Renderer renderer, ErrorPages errors, NewsroomService newsroom,
                           LibraryService library, it.testata.page.PageService pageService) {
         this.pageService = pageService;
         this.newsroom = newsroom;
-        this.library = library;
         this.articles = articles;
         this.store = store;
         this.images = images;
@@ -68,6 +64,7 @@ public final class EditorHandlers {
         this.frames = frames;
         this.renderer = renderer;
         this.errors = errors;
+        this.view = new EditorPages(articles, store, images, frames, renderer, newsroom, library, pageService);
     }
 
     /** GET /admin/articles?status=&author=&category=&q=&before=|after= (see {@link it.testata.paging.Keyset}) */
@@ -105,12 +102,12 @@ public final class EditorHandlers {
 
     /** GET /admin/articles/new */
     public void newArticle(Context ctx) {
-        editor(ctx, 200, EditorForm.blank(), Map.of(), null, null, null);
+        view.editor(ctx, 200, EditorForm.blank(), Map.of(), null, null, null);
     }
 
     /** GET /admin/pages/new: the editor for a new page (no category, tags or comments on a page's address). */
     public void newPage(Context ctx) {
-        editor(ctx, 200, EditorForm.blank().asPage(), Map.of(), null, null, null);
+        view.editor(ctx, 200, EditorForm.blank().asPage(), Map.of(), null, null, null);
     }
 
     /** GET /admin/articles/{id} */
@@ -123,7 +120,7 @@ public final class EditorHandlers {
             case "untrashed" -> "editor.notice.untrashed";
             default -> null;
         };
-        editor(ctx, 200, EditorForm.of(a, frames.frame(ctx, "editor.edit.title", "articles").site().zone()),
+        view.editor(ctx, 200, EditorForm.of(a, frames.frame(ctx, "editor.edit.title", "articles").site().zone()),
                 Map.of(), a, null, notice);
     }
 
@@ -150,7 +147,7 @@ public final class EditorHandlers {
     private void save(Context ctx, Article existing) throws Exception {
         Principal p = Access.principal(ctx);
         if (existing != null && newsroom.trashedAt(existing.id()).isPresent()) {
-            editor(ctx, 409, EditorForm.read(ctx), Map.of("status", "editor.error.inTrash"), existing, null, null);
+            view.editor(ctx, 409, EditorForm.read(ctx), Map.of("status", "editor.error.inTrash"), existing, null, null);
             return;
         }
         AdminFrame frame = frames.frame(ctx, "editor.edit.title", "articles");
@@ -165,7 +162,7 @@ public final class EditorHandlers {
         if ("preview".equals(ctx.formParam("action"))) {
             EditorPage.Preview preview = new EditorPage.Preview(form.title(), form.standfirst(),
                     Markdown.toSafeHtml(form.body()), form.hasImage() ? ImageService.url(form.image(), ImageService.WIDE) : null);
-            editor(ctx, problems.isEmpty() ? 200 : 422, form, problems, existing, preview, null);
+            view.editor(ctx, problems.isEmpty() ? 200 : 422, form, problems, existing, preview, null);
             return;
         }
         Status status = statusOf(form.status());
@@ -196,16 +193,16 @@ public final class EditorHandlers {
             }
         }
         if (!problems.isEmpty()) {
-            editor(ctx, 422, form, problems, existing, null, null);
+            view.editor(ctx, 422, form, problems, existing, null, null);
             return;
         }
         String author = existing == null ? p.user().name() : existing.author().name();
         if (p.role().editsAll() && !form.byline().isEmpty() && !form.byline().equals(author)) {
-            if (bylines(p).contains(form.byline())) {
+            if (view.bylines().contains(form.byline())) {
                 author = form.byline();
             } else {
                 problems.put("byline", "editor.error.byline");
-                editor(ctx, 422, form, problems, existing, null, null);
+                view.editor(ctx, 422, form, problems, existing, null, null);
                 return;
             }
         }
@@ -229,7 +226,7 @@ public final class EditorHandlers {
                     : articles.update(existing.id(), draft, p.user().id()).orElseThrow(NotFound::new));
         } catch (ArticleService.Invalid e) {
             e.errors().forEach((field, key) -> problems.put(field.equals("published_at") ? "publish_at" : field, key));
-            editor(ctx, 422, form, problems, existing, null, null);
+            view.editor(ctx, 422, form, problems, existing, null, null);
             return;
         }
         if (twoStep) {
@@ -276,7 +273,7 @@ public final class EditorHandlers {
     /** GET /admin/articles/{id}/revisions, with ?from=&to= (revision ids) to compare two. */
     public void revisions(Context ctx) {
         Article a = editable(ctx);
-        if (a != null) revisionsPage(ctx, 200, a, null);
+        if (a != null) view.revisions(ctx, 200, a, null);
     }
 
     /** POST /admin/articles/{id}/revisions/{revision}/restore */
@@ -287,99 +284,11 @@ public final class EditorHandlers {
         try {
             articles.restore(a.id(), revision, Access.principal(ctx).user().id()).orElseThrow(NotFound::new);
         } catch (ArticleService.Invalid e) {
-            revisionsPage(ctx, 409, a, e.errors().values().iterator().next());
+            view.revisions(ctx, 409, a, e.errors().values().iterator().next());
             return;
         }
         // the featured image is not part of a revision: it stays as it is
         ctx.redirect("/admin/articles/" + a.id() + "?done=restored", HttpStatus.SEE_OTHER);
-    }
-
-    private void revisionsPage(Context ctx, int status, Article a, String errorKey) {
-        AdminFrame frame = frames.frame(ctx, "editor.revisions.title", "articles");
-        List<Revision> list = articles.revisions(a.id());
-        Revision from = pick(list, param(ctx, "from"));
-        Revision to = pick(list, param(ctx, "to"));
-        List<RevisionsPage.Field> changes = List.of();
-        if (from != null && to != null) {
-            if (from.savedAt().isAfter(to.savedAt()) || from.savedAt().equals(to.savedAt()) && from.id() > to.id()) {
-                Revision t = from;
-                from = to;
-                to = t;
-            }
-            changes = List.of(field("editor.field.title", from.title(), to.title()),
-                    field("editor.field.standfirst", from.standfirst(), to.standfirst()),
-                    field("editor.field.body", from.bodyMd(), to.bodyMd()));
-        }
-        renderer.privatePage(ctx, status, "admin/articles/revisions.jte", new RevisionsPage(frame, a, list, from, to,
-                changes, errorKey == null ? null : frame.msg().t(errorKey), frame.site().zone()));
-    }
-
-    private static RevisionsPage.Field field(String key, String older, String newer) {
-        return new RevisionsPage.Field(key, TextDiff.lines(older, newer), !Objects.equals(older, newer));
-    }
-
-    private static Revision pick(List<Revision> list, String id) {
-        return list.stream().filter(r -> String.valueOf(r.id()).equals(id)).findFirst().orElse(null);
-    }
-
-    private void editor(Context ctx, int status, EditorForm form, Map<String, String> problems, Article a,
-                        EditorPage.Preview preview, String noticeKey) {
-        AdminFrame frame = frames.frame(ctx, a == null ? "editor.new.title" : "editor.edit.title", "articles");
-        Messages msg = frame.msg();
-        Map<String, String> texts = new LinkedHashMap<>();
-        problems.forEach((field, key) -> texts.put(field, msg.t(key)));
-        List<String> categories = articles.terms("category").stream().map(TermCount::term).map(Term::name).toList();
-        String publicUrl = a != null && a.status() == Status.PUBLISHED && a.publishedAt() != null
-                && !a.publishedAt().isAfter(Instant.now())
-                ? (newsroom.isPage(a.id()) ? articles.pagePath(a.id()) : a.path(frame.site().zone())) : null;
-        renderer.privatePage(ctx, status, "admin/articles/editor.jte", new EditorPage(frame, form, texts, a, categories,
-                preview, noticeKey == null ? null : msg.t(noticeKey), publicUrl, extras(ctx, frame, form, a),
-                parent(ctx, form, a)));
-    }
-
-    /** The parent field of a page's form (--- pages ---): as typed after a POST, else as stored; null for an article. */
-    private EditorPage.Parent parent(Context ctx, EditorForm form, Article a) {
-        if (a == null ? !form.page() : !newsroom.isPage(a.id())) return null;
-        it.testata.page.PageTree tree = pageService.tree();
-        long id = a == null ? 0 : a.id();
-        String selected;
-        if ("POST".equals(ctx.method().name())) {
-            selected = ctx.formParam("parent_id") == null ? "" : ctx.formParam("parent_id").strip();
-        } else {
-            Long stored = tree.parentOf(id);
-            selected = stored == null ? "" : String.valueOf(stored);
-        }
-        return new EditorPage.Parent(selected, tree.parentChoices(id));
-    }
-
-    // --- newsroom: bylines, trash, preview link, alt-text warnings, the library's images ---
-    private EditorPage.Extras extras(Context ctx, AdminFrame frame, EditorForm form, Article a) {
-        Principal p = Access.principal(ctx);
-        String trashed = a == null ? null : newsroom.trashedAt(a.id())
-                .map(t -> frame.msg().dateTime(t, frame.site().zone())).orElse(null);
-        String previewUrl = a != null && trashed == null && (a.status() != Status.PUBLISHED
-                || a.publishedAt() != null && a.publishedAt().isAfter(Instant.now()))
-                ? origin(ctx, frame) + newsroom.previewPath(a.id(), Instant.now()) : null;
-        List<String> bylines = p.role().editsAll() ? bylines(p) : List.of();
-        if (a != null && !bylines.isEmpty() && !bylines.contains(a.author().name())) {
-            bylines = new java.util.ArrayList<>(bylines);
-            bylines.addFirst(a.author().name()); // an imported or former writer's byline stays choosable
-        }
-        return new EditorPage.Extras(bylines, trashed, previewUrl, p.role() == it.testata.account.Role.ADMIN,
-                library.usedBy(form.image(), form.body()).stream().filter(i -> !i.hasAlt()).toList(),
-                images.recent(12));
-    }
-
-    /** The site's address for links handed to others: base_url when set, else the request's own. */
-    private static String origin(Context ctx, AdminFrame frame) {
-        String base = frame.site().baseUrl();
-        if (base != null && !base.isBlank()) return base.replaceAll("/+$", "");
-        return ctx.scheme() + "://" + ctx.host();
-    }
-
-    /** The staff's bylines an editor or admin may sign an article with. */
-    private List<String> bylines(Principal p) {
-        return store.bylines().stream().map(EditorStore.Byline::name).distinct().toList();
     }
 
     private static String listNotice(AdminFrame frame, String done) {
