@@ -1,14 +1,14 @@
 package it.testata.design;
 
+import it.testata.media.Pixels;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The site's icons, drawn with Java2D from the logo: a small favicon (transparent where the logo is) and the
@@ -30,11 +30,11 @@ public final class Icons {
     }
 
     public static byte[] favicon(BufferedImage logo) {
-        return png(square(logo, FAVICON, null, 0));
+        return Pixels.png(square(logo, FAVICON, null, 0));
     }
 
     public static byte[] touchIcon(BufferedImage logo) {
-        return png(square(logo, TOUCH, Color.WHITE, TOUCH / 10));
+        return Pixels.png(square(logo, TOUCH, Color.WHITE, TOUCH / 10));
     }
 
     /** The logo fitted, centred, in a square of this size, on a background (null: transparent). */
@@ -68,15 +68,5 @@ public final class Icons {
             g.dispose();
         }
         return out;
-    }
-
-    static byte[] png(BufferedImage img) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,7 @@
 package it.testata.importer;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import it.testata.media.Pixels;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,9 +10,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.GeneralPath;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Random;
 
 /**
@@ -62,7 +56,7 @@ public final class Illustrations {
         } finally {
             g.dispose();
         }
-        return jpeg(img);
+        return Pixels.jpeg(img);
     }
 
     /** The masthead logo: a woven monogram and the name, on a transparent ground, as PNG. */
@@ -88,7 +82,7 @@ public final class Illustrations {
         } finally {
             g.dispose();
         }
-        return png(trim(img));
+        return Pixels.png(trim(img));
     }
 
     private static GeneralPath ridge(Random r, int base, int amplitude) {
@@ -147,34 +141,5 @@ public final class Illustrations {
             }
         }
         return img.getSubimage(0, 0, Math.min(img.getWidth(), maxX + 12), img.getHeight());
-    }
-
-    private static byte[] jpeg(BufferedImage img) {
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-                writer.setOutput(ios);
-                writer.write(null, new IIOImage(img, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] png(BufferedImage img) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Iterator;
  * the upload's metadata (EXIF with GPS position, XMP, comments) survives; a JPEG's EXIF orientation is applied
  * to the pixels first, since the tag itself goes.
  */
-final class Pixels {
+public final class Pixels {
     /** Larger images are refused before decoding (a small file can declare enormous dimensions). */
     static final long MAX_PIXELS = 50_000_000L;
     private static final float JPEG_QUALITY = 0.85f;
@@ -108,6 +108,24 @@ final class Pixels {
             img = next;
         }
         return img;
+    }
+
+    /** A picture drawn here (an icon, a demo illustration) as PNG bytes. */
+    public static byte[] png(BufferedImage img) {
+        return encodeDrawn(img, ImageFormat.PNG);
+    }
+
+    /** A picture drawn here as JPEG bytes (quality 0.85). */
+    public static byte[] jpeg(BufferedImage img) {
+        return encodeDrawn(img, ImageFormat.JPEG);
+    }
+
+    private static byte[] encodeDrawn(BufferedImage img, ImageFormat format) {
+        try {
+            return encode(img, format);
+        } catch (IOException e) { // in memory: only a missing writer, which every JDK has
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The pixels alone, as JPEG (quality 0.85) or PNG: no metadata from anywhere. */

@@ -74,13 +74,17 @@ public final class ErrorPages {
             json(ctx, 500, "the server failed to answer; the details are in its log");
             return;
         }
-        Messages msg;
-        try {
-            msg = layouts.messages();
-        } catch (RuntimeException ignored) {
-            msg = Messages.of(java.util.Locale.ITALIAN);
-        }
+        Messages msg = messagesOrItalian();
         render(ctx, 500, msg.t("error.500.title"), msg.t("error.500.text"), false);
+    }
+
+    /** The site's language, or Italian when even the settings cannot be read (the database may be what failed). */
+    private Messages messagesOrItalian() {
+        try {
+            return layouts.messages();
+        } catch (RuntimeException ignored) {
+            return Messages.of(java.util.Locale.ITALIAN);
+        }
     }
 
     /**
@@ -94,12 +98,7 @@ public final class ErrorPages {
             json(ctx, status, status == 413 ? "the request body is too large" : "multipart bodies are not accepted here");
             return;
         }
-        Messages msg;
-        try {
-            msg = layouts.messages();
-        } catch (RuntimeException ignored) {
-            msg = Messages.of(java.util.Locale.ITALIAN);
-        }
+        Messages msg = messagesOrItalian();
         render(ctx, status, msg.t("error." + status + ".title"), msg.t("error." + status + ".text"), false);
     }
 
