@@ -34,6 +34,19 @@ class ApiArticlesTest {
             as.put(r, new ApiClient(site, site.site().accounts.createToken(email, "test")));
         }
         anonymous = new ApiClient(site, null);
+        // --- cluster2: pages too, one dated among the articles (the list merges both kinds) ---
+        pages.add(it.testata.page.Pages.published(site, "Chi siamo", "", null, "Staff editor"));
+        pages.add(it.testata.page.Pages.published(site, "Contatti e orari", "", null, "Staff editor"));
+        assertThat(as.get(Role.EDITOR).patch("/api/v1/articles/" + pages.getLast(),
+                body("published_at", "2026-11-20T10:00:00+01:00")).status()).isEqualTo(200);
+    }
+
+    static final List<Long> pages = new ArrayList<>();
+
+    /** Every article and page outside the trash in the list's order, read from the database. */
+    static List<Long> listOrder() {
+        return site.site().db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM articles WHERE trashed_at IS NULL"
+                + " ORDER BY COALESCE(published_at, updated_at) DESC, id DESC").mapTo(Long.class).list());
     }
 
     @AfterAll
@@ -281,7 +294,9 @@ class ApiArticlesTest {
     @Test
     void theListIsReadPageByPageThroughNextLinksThatKeepTheirPlaceWhileArticlesArrive() {
         ApiClient editor = as.get(Role.EDITOR);
-        List<Long> all = ids(editor.get("/api/v1/articles?per_page=100").json());
+        List<Long> all = listOrder();
+        assertThat(all).containsAll(pages);
+        assertThat(ids(editor.get("/api/v1/articles?per_page=100").json())).isEqualTo(all);
 
         // every next link, to the end: each article once, in the order of the whole list; cursor pages carry no number
         List<Long> walked = new ArrayList<>();
@@ -324,7 +339,7 @@ class ApiArticlesTest {
         ApiClient editor = as.get(Role.EDITOR);
         JsonNode plain = editor.get("/api/v1/articles").json();
         assertThat(plain.get("total_exact").asBoolean()).isTrue();
-        assertThat(plain.get("total").asInt()).isEqualTo(ids(editor.get("/api/v1/articles?per_page=100").json()).size());
+        assertThat(plain.get("total").asInt()).isEqualTo(listOrder().size());
         JsonNode tagged = editor.get("/api/v1/articles?tag=calcio").json();
         assertThat(tagged.get("total").asInt()).isEqualTo(2); // counted, far below the cap of 1,000
         assertThat(tagged.get("total_exact").asBoolean()).isTrue();
