@@ -32,9 +32,9 @@ public final class SitemapStore {
      * address stays in its part while others are published or deleted.
      */
     public List<Part> parts(Instant now, int size) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT (a.id - 1) / :size + 1 AS part, MAX(CASE WHEN a.updated_at > "
-                        + "a.published_at THEN a.updated_at ELSE a.published_at END) AS changed FROM articles a WHERE " + PUBLIC
-                        + " GROUP BY (a.id - 1) / :size ORDER BY part")
+        return jdbi.withHandle(h -> h.createQuery("SELECT part, MAX(changed) AS changed FROM (SELECT (a.id - 1) / :size + 1 AS"
+                        + " part, CASE WHEN a.updated_at > a.published_at THEN a.updated_at ELSE a.published_at END AS changed"
+                        + " FROM articles a WHERE " + PUBLIC + ") x GROUP BY part ORDER BY part")
                 .bind("now", now.toEpochMilli()).bind("size", size)
                 .map((rs, ctx) -> new Part(rs.getInt("part"), Instant.ofEpochMilli(rs.getLong("changed")))).list());
     }

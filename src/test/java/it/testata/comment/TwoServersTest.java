@@ -111,9 +111,9 @@ class TwoServersTest {
         assumeTrue(TestSite.onPostgres(), "LISTEN/NOTIFY is PostgreSQL's; on SQLite (one server) the poll alone follows the log");
         it.testata.db.ChangeLog changes = b.site().changes;
         within(5000, "B listening for notifications", changes::listening);
-        changes.pollEvery(java.time.Duration.ofHours(1));
+        long before = changes.polls();
+        changes.pollEvery(java.time.Duration.ofHours(1)); // wakes the follower, which reads once more and then waits
         try {
-            long before = changes.polls();
             within(5000, "B's follower reading the log once more", () -> changes.polls() > before);
             Thread.sleep(300); // B's follower now waits an hour for its next poll unless something wakes it
             String mark = "Sommario cambiato sul server A " + System.nanoTime();
