@@ -36,17 +36,16 @@ public final class ChangeLog implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
     public ChangeLog(Jdbi jdbi) {
-        this(jdbi, null);
+        this(jdbi, (Db) null);
     }
 
     /** On PostgreSQL, writes notify and {@link #follow} also listens (on a connection of its own, outside the pool). */
     public ChangeLog(Db db) {
-        this(db.jdbi(), db.dialect() == Dialect.POSTGRES ? new ChangeSignalSource(db) : null);
+        this(db.jdbi(), db.dialect() == Dialect.POSTGRES ? db : null);
     }
 
-    private record ChangeSignalSource(Db db) {}
-
-    private ChangeLog(Jdbi jdbi, ChangeSignalSource pg) {
+    /** @param pg the database when it is PostgreSQL (notifications), else null (the poll alone) */
+    private ChangeLog(Jdbi jdbi, Db pg) {
         this.jdbi = jdbi;
         this.channel = pg == null ? null : jdbi.withHandle(h -> {
             try {
@@ -55,7 +54,7 @@ public final class ChangeLog implements AutoCloseable {
                 throw new IllegalStateException("cannot read the schema's name", e);
             }
         });
-        this.signal = pg == null ? null : new ChangeSignal(pg.db()::openOwnConnection, channel, wake::release);
+        this.signal = pg == null ? null : new ChangeSignal(pg::openOwnConnection, channel, wake::release);
         this.floor = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM changes")
                 .mapTo(Long.class).one());
     }
