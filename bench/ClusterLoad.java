@@ -55,6 +55,8 @@ public class ClusterLoad {
     final Map<String, AtomicInteger> commentAnswers = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> editDelays = new ConcurrentLinkedQueue<>();
+    /** For each timed edit, how long the request that first showed it took (a render after the drop, mostly). */
+    final ConcurrentLinkedQueue<Long> lastRequest = new ConcurrentLinkedQueue<>();
     final AtomicInteger editsNotSeen = new AtomicInteger();
     final AtomicInteger editErrors = new AtomicInteger();
     final AtomicInteger approved = new AtomicInteger();
@@ -101,10 +103,14 @@ public class ClusterLoad {
         Files.write(out.resolve("scheduled.txt"), scheduled.stream().map(String::valueOf).toList());
         List<Long> d = new ArrayList<>(editDelays);
         Collections.sort(d);
+        List<Long> last = new ArrayList<>(lastRequest);
+        Collections.sort(last);
         String summary = "comment_answers " + new java.util.TreeMap<>(Map.copyOf(commentAnswers)) + "\n"
                 + "comments_acknowledged " + acknowledged.size() + "\n"
                 + "edits_timed " + d.size() + " not_seen_within_10s " + editsNotSeen.get() + " edit_errors " + editErrors.get() + "\n"
                 + "edit_visibility_ms p50 " + pct(d, 50) + " p99 " + pct(d, 99) + " max " + (d.isEmpty() ? "-" : d.getLast()) + "\n"
+                + "   of which the request that showed it took (ms) p50 " + pct(last, 50) + " p99 " + pct(last, 99)
+                + " max " + (last.isEmpty() ? "-" : last.getLast()) + "\n"
                 + "approved_by_moderator " + approved.get() + " moderator_errors " + moderatorErrors.get() + "\n"
                 + "scheduled " + scheduled.size() + "\n";
         Files.writeString(out.resolve("summary.txt"), summary);
@@ -200,9 +206,12 @@ public class ClusterLoad {
         long limit = since + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < limit) {
             try {
+                long asked = System.nanoTime();
                 HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server + path)).GET());
                 if (r.statusCode() == 200 && r.body().contains(mark)) {
-                    editDelays.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since));
+                    long now = System.nanoTime();
+                    editDelays.add(TimeUnit.NANOSECONDS.toMillis(now - since));
+                    lastRequest.add(TimeUnit.NANOSECONDS.toMillis(now - asked));
                     return;
                 }
             } catch (IOException e) {

@@ -123,7 +123,7 @@ public final class Site implements AutoCloseable {
     private Site(Config config) {
         this.config = config;
         this.db = Db.open(config);
-        this.changes = new ChangeLog(db.jdbi());
+        this.changes = new ChangeLog(db); // --- cluster2 --- (PostgreSQL: notifies and listens)
         this.settings = new SettingsService(db.jdbi(), changes);
         this.articleStore = new ArticleStore(db.jdbi());
         this.articles = new ArticleService(articleStore, changes);
@@ -201,9 +201,10 @@ public final class Site implements AutoCloseable {
         CommentViews commentViews = new CommentViews(commentService, cookies, tokens, settings);
         // cached article pages get a fresh comment-form token in every response
         PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
-        changes.subscribe(cache::invalidate);
         // --- scale: the sidebar is read once and kept until the change log touches it ---
+        // (cluster2: forgotten before the pages drop, so that no page rendered in between keeps an old sidebar)
         changes.subscribe(layouts.sidebar()::onChange);
+        changes.subscribe(cache::invalidate);
         Renderer renderer = new Renderer(cache);
         RedirectHandlers redirects = new RedirectHandlers(new RedirectStore(db.jdbi()), settings);
         ErrorPages errors = new ErrorPages(layouts, renderer, Routes.SLASHED, redirects::moved);

@@ -44,21 +44,50 @@ public final class ArticleApiHandlers {
         this.layouts = layouts;
     }
 
-    /** GET /api/v1/articles?status=&author=&category=&tag=&q=&page=&per_page= */
+    /**
+     * GET /api/v1/articles?status=&author=&category=&tag=&q=&per_page=, then each next page by the answer's {@code next}
+     * (cursor=: read from its place, however deep); page= (by number, an OFFSET) still works for older clients.
+     * total=exact counts every match, total=none nothing; by default the count is exact when free (no filter but the
+     * status) and stops at 1,000 otherwise ({@code total_exact} false).
+     */
     public void list(Context ctx) throws Exception {
         Api.run(ctx, () -> {
             Principal p = Access.principal(ctx);
             Status status = null;
             if (Api.param(ctx, "status") != null) status = status(Api.param(ctx, "status"), 400);
-            int page = Api.positive(ctx, "page", 1, Api.MAX_PAGE);
             int perPage = Api.positive(ctx, "per_page", Api.PER_PAGE, Api.MAX_PER_PAGE);
+            String total = Api.param(ctx, "total");
+            if (total != null && !total.equals("exact") && !total.equals("none")) throw new ApiError(400, "total must be exact or none");
+            String cursor = Api.param(ctx, "cursor");
+            if (cursor != null && Api.param(ctx, "page") != null) throw new ApiError(400, "give cursor or page, not both");
             Long own = p.role().editsAll() ? null : ownAuthorId(p);
             StaffQuery q = new StaffQuery(status, Api.param(ctx, "author"), Api.param(ctx, "category"),
                     Api.param(ctx, "tag"), Api.param(ctx, "q"), own);
-            ArticleService.ArticleList list = articles.staffList(q, page, perPage);
+            // --- cluster2: one row more than a page tells whether there is a next one ---
+            List<Article> rows;
+            int page = 0;
+            if (cursor != null) {
+                it.testata.paging.Keyset at = Cursor.decode(cursor)
+                        .orElseThrow(() -> new ApiError(400, "cursor is not one this API gave: follow the answer's next link"));
+                rows = articles.staffRows(q, at, perPage + 1);
+            } else {
+                page = Api.positive(ctx, "page", 1, Api.MAX_PAGE);
+                rows = page == 1 ? articles.staffRows(q, null, perPage + 1)
+                        : articles.staffRowsAt(q, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * perPage), perPage + 1);
+            }
             List<Map<String, Object>> items = new ArrayList<>();
-            for (Article a : list.items()) items.add(json(ctx, a));
-            Api.send(ctx, 200, Api.page(items, page, perPage, list.total()));
+            for (Article a : rows.subList(0, Math.min(perPage, rows.size()))) items.add(json(ctx, a));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", items);
+            if (cursor == null) body.put("page", page);
+            body.put("per_page", perPage);
+            it.testata.paging.Count count = "none".equals(total) ? null : articles.staffCount(q, "exact".equals(total));
+            body.put("total", count == null ? null : count.n());
+            body.put("total_exact", count == null ? null : !count.more());
+            if (cursor == null) body.put("pages", count == null ? null : Math.max(1, (count.n() + perPage - 1) / perPage));
+            body.put("next", rows.size() > perPage
+                    ? Cursor.next(ctx, layouts.baseUrl(ctx), it.testata.article.StaffListStore.place(rows.get(perPage - 1))) : null);
+            Api.send(ctx, 200, body);
         });
     }
 

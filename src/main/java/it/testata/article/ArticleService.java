@@ -191,6 +191,34 @@ public final class ArticleService {
                 staffLists.count(query));
     }
 
+    // --- cluster2: the API's list, paged by place (a cursor) or, for older clients, by number ---
+    /**
+     * Up to n articles older than the place (null: from the newest), newest first, without counting. Both kinds (the
+     * API lists posts and pages together) are read kind by kind, each walking its own index from the place and
+     * stopping after n rows, and merged: one walk over both would sort every article of the site for each page.
+     */
+    public List<Article> staffRows(StaffQuery query, it.testata.paging.Keyset before, int n) {
+        if (query.kind() != null) return staffLists.rows(query, before, true, n);
+        java.util.Comparator<Article> newestFirst = java.util.Comparator.comparing(StaffListStore::place,
+                java.util.Comparator.comparingLong(it.testata.paging.Keyset::key).thenComparingLong(it.testata.paging.Keyset::id))
+                .reversed();
+        return java.util.stream.Stream.of("post", "page")
+                .flatMap(kind -> staffLists.rows(new StaffQuery(query.status(), query.author(), query.category(), query.tag(),
+                        query.text(), query.authorId(), kind, query.trash()), before, true, n).stream())
+                .sorted(newestFirst).limit(n).toList();
+    }
+
+    /** Up to n articles from a position in the list (a page by number: OFFSET, as clients of the first API ask). */
+    public List<Article> staffRowsAt(StaffQuery query, int offset, int n) {
+        return editorial.list(query, n, offset);
+    }
+
+    /** How many match: exact when free (the counts table), else counted up to {@link StaffListStore#COUNT_CAP}. */
+    public it.testata.paging.Count staffCount(StaffQuery query, boolean exact) {
+        return exact ? it.testata.paging.Count.exactly(editorial.count(query)) : staffLists.count(query);
+    }
+    // --- end cluster2 ---
+
     /** Creates an article (the slug derived from the title when not given) and keeps its first revision. */
     public Article create(ArticleDraft draft, Long savedBy) {
         Instant now = Instant.now();

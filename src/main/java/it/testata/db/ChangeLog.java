@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * The record of what changed, kept in the database so that every process sees it. A write appends the
  * tags of what it touched ("article:12", "lists", ...) in its own transaction; each server follows the
- * log a few times a second and tells its listeners (the page cache, later the search index).
+ * log a few times a second and tells its listeners (the page cache, later the search index). On PostgreSQL a write
+ * also sends a notification that wakes every server's follower at once ({@link ChangeSignal}); the poll stays, as
+ * the fallback there and the only way on SQLite.
  */
 public final class ChangeLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
@@ -26,20 +28,51 @@ public final class ChangeLog implements AutoCloseable {
     private long floor;
     private final Set<Long> seenAboveFloor = new java.util.HashSet<>();
     private volatile Thread follower;
+    // --- cluster2: woken at once by PostgreSQL's notification; the poll interval is the fallback ---
+    private final String channel;
+    private final ChangeSignal signal;
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+    private volatile long pollMillis = POLL_MILLIS;
+    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
     public ChangeLog(Jdbi jdbi) {
+        this(jdbi, (Db) null);
+    }
+
+    /** On PostgreSQL, writes notify and {@link #follow} also listens (on a connection of its own, outside the pool). */
+    public ChangeLog(Db db) {
+        this(db.jdbi(), db.dialect() == Dialect.POSTGRES ? db : null);
+    }
+
+    /** @param pg the database when it is PostgreSQL (notifications), else null (the poll alone) */
+    private ChangeLog(Jdbi jdbi, Db pg) {
         this.jdbi = jdbi;
+        this.channel = pg == null ? null : jdbi.withHandle(h -> {
+            try {
+                return ChangeSignal.channel(h.getConnection());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the schema's name", e);
+            }
+        });
+        this.signal = pg == null ? null : new ChangeSignal(pg::openOwnConnection, channel, wake::release);
         this.floor = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM changes")
                 .mapTo(Long.class).one());
     }
 
-    /** Appends a change inside the caller's transaction. */
-    public static void record(Handle h, Collection<String> tags) {
+    /** Appends a change inside the caller's transaction (and on PostgreSQL the notification, sent at commit). */
+    private void record(Handle h, Collection<String> tags) {
         if (tags.isEmpty()) return;
         h.createUpdate("INSERT INTO changes (tags, created_at) VALUES (:tags, :at)")
                 .bind("tags", String.join(" ", new TreeSet<>(tags)))
                 .bind("at", System.currentTimeMillis())
                 .execute();
+        if (channel != null) {
+            try {
+                ChangeSignal.send(h.getConnection(), channel);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot notify the other servers of a change", e);
+            }
+        }
     }
 
     /** A unit of work that names the tags of what it touched as it goes. */
@@ -80,11 +113,33 @@ public final class ChangeLog implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Starts following the log on a daemon thread. */
+    /** Starts following the log on a daemon thread (and on PostgreSQL listening for the writes' notifications). */
     public synchronized void follow() {
         if (follower != null) return;
         follower = Thread.ofPlatform().daemon().name("change-follower").start(this::loop);
+        if (signal != null) signal.start();
     }
+
+    // --- cluster2 ---
+    /**
+     * How long the follower waits between two reads of the log when nothing wakes it (200 ms unless changed); takes
+     * effect at once. A test sets it long to show that PostgreSQL's notification alone brings a change in time.
+     */
+    public void pollEvery(java.time.Duration interval) {
+        pollMillis = Math.max(1, interval.toMillis());
+        wake.release();
+    }
+
+    /** How many times the follower has read the log (a test waits for the next one to know the new interval holds). */
+    public long polls() {
+        return polls.get();
+    }
+
+    /** True while this process listens for PostgreSQL's notifications of changes. */
+    public boolean listening() {
+        return signal != null && signal.listening();
+    }
+    // --- end cluster2 ---
 
     private void loop() {
         long nextPrune = 0;
@@ -95,7 +150,9 @@ public final class ChangeLog implements AutoCloseable {
                     prune();
                     nextPrune = System.currentTimeMillis() + 10 * 60_000;
                 }
-                Thread.sleep(POLL_MILLIS);
+                polls.incrementAndGet();
+                // a notification (or a new interval) ends the wait early; those that came meanwhile are covered
+                if (wake.tryAcquire(pollMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -157,5 +214,6 @@ public final class ChangeLog implements AutoCloseable {
     public void close() {
         Thread t = follower;
         if (t != null) t.interrupt();
+        if (signal != null) signal.close();
     }
 }

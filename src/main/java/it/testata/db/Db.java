@@ -70,6 +70,19 @@ public final class Db implements AutoCloseable {
         return dialect;
     }
 
+    // --- cluster2 ---
+    /**
+     * A connection of its own, outside the pool, with the pool's address and credentials: for a thread that holds
+     * one for good (the change log's LISTEN on PostgreSQL). The caller closes it.
+     */
+    public java.sql.Connection openOwnConnection() throws java.sql.SQLException {
+        java.util.Properties p = new java.util.Properties();
+        if (dataSource.getUsername() != null) p.setProperty("user", dataSource.getUsername());
+        if (dataSource.getPassword() != null) p.setProperty("password", dataSource.getPassword());
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), p);
+    }
+    // --- end cluster2 ---
+
     /** Publishes the connection pool's figures (hikaricp_connections_*) to this Micrometer registry. */
     public void meterPool(Object meterRegistry) {
         dataSource.setMetricRegistry(meterRegistry);

@@ -22,11 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * /sitemap.xml (an index), the sitemaps it names under /sitemaps/ (articles in parts of {@value #PART},
- * categories, tags, authors: public content only) and /robots.txt pointing to the index.
+ * /sitemap.xml (an index), the sitemaps it names under /sitemaps/ (articles in parts of at most {@value #PART}: part
+ * n lists the public articles with ids from (n - 1) * PART + 1 to n * PART, so a part costs the same on any site and
+ * keeps its addresses as the site grows; categories, tags, authors: public content only) and /robots.txt pointing to
+ * the index.
  */
 public final class SitemapHandlers {
-    static final int PART = 10_000;
+    static final int PART = 1_000;
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String XML = "application/xml; charset=utf-8";
     private static final Pattern ARTICLES = Pattern.compile("articles-([1-9][0-9]{0,5})\\.xml");
@@ -58,10 +60,9 @@ public final class SitemapHandlers {
         String base = layouts.baseUrl(ctx);
         Instant now = Instant.now();
         List<Url> maps = new ArrayList<>();
-        int parts = Math.max(1, (store.countArticles(now) + PART - 1) / PART);
-        for (int p = 1; p <= parts; p++) {
-            maps.add(new Url(base + "/sitemaps/articles-" + p + ".xml", newest(store.articles(now, PART, (p - 1) * PART))));
-        }
+        List<SitemapStore.Part> parts = store.parts(now, PART);
+        for (SitemapStore.Part p : parts) maps.add(new Url(base + "/sitemaps/articles-" + p.number() + ".xml", p.lastModified()));
+        if (parts.isEmpty()) maps.add(new Url(base + "/sitemaps/articles-1.xml", null)); // a site with nothing public yet
         for (String kind : TERMS) {
             maps.add(new Url(base + "/sitemaps/" + plural(kind) + ".xml", newest(store.terms(kind, now))));
         }
@@ -79,8 +80,8 @@ public final class SitemapHandlers {
         List<Url> urls;
         if (m.matches()) {
             int part = Integer.parseInt(m.group(1));
-            urls = urls(store.articles(now, PART, (part - 1) * PART), e -> base + (e.pagePath() != null ? e.pagePath() : Article.path(e.slug(), e.published(), zone)));
-            if (urls.isEmpty() && part > 1) throw new NotFound();
+            urls = urls(store.articles(now, part, PART), e -> base + (e.pagePath() != null ? e.pagePath() : Article.path(e.slug(), e.published(), zone)));
+            if (urls.isEmpty() && part > 1) throw new NotFound(); // part 1 answers even empty: the index always names it
         } else {
             String kind = TERMS.stream().filter(k -> name.equals(plural(k) + ".xml")).findFirst().orElseThrow(NotFound::new);
             urls = urls(store.terms(kind, now), e -> base + "/" + kind + "/" + e.slug() + "/");

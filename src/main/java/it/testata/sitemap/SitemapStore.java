@@ -23,21 +23,35 @@ public final class SitemapStore {
         }
     }
 
-    public int countArticles(Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + PUBLIC)
-                .bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
+    /** A part of the articles' sitemap (numbered from 1) and the latest change of what it lists. */
+    public record Part(int number, Instant lastModified) {}
+
+    /**
+     * --- cluster2 --- The parts that list anything: part n holds the public articles and pages whose id lies in
+     * ((n - 1) * size, n * size], so a part never holds more than size addresses whatever the site's size, and an
+     * address stays in its part while others are published or deleted.
+     */
+    public List<Part> parts(Instant now, int size) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT part, MAX(changed) AS changed FROM (SELECT (a.id - 1) / :size + 1 AS"
+                        + " part, CASE WHEN a.updated_at > a.published_at THEN a.updated_at ELSE a.published_at END AS changed"
+                        + " FROM articles a WHERE " + PUBLIC + ") x GROUP BY part ORDER BY part")
+                .bind("now", now.toEpochMilli()).bind("size", size)
+                .map((rs, ctx) -> new Part(rs.getInt("part"), Instant.ofEpochMilli(rs.getLong("changed")))).list());
     }
 
     /**
-     * Public articles and pages, newest first; lastModified is the later of publication and last edit; a page's
-     * entry carries its address (nested under its parents': --- pages ---).
+     * The public articles and pages of one part (see {@link #parts}), newest first; lastModified is the later of
+     * publication and last edit; a page's entry carries its address (nested under its parents': --- pages ---).
      */
-    public List<Entry> articles(Instant now, int limit, int offset) {
+    public List<Entry> articles(Instant now, int part, int size) {
         return jdbi.withHandle(h -> {
             it.testata.page.PageTree pages = it.testata.page.PageStore.tree(h);
-            return h.createQuery("SELECT a.id, a.kind, a.slug, a.published_at, a.updated_at FROM articles a WHERE "
-                            + PUBLIC + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-                    .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
+            // "status || ''" keeps SQLite off articles_public (which would walk every public article of the site): it
+            // reads the part's range of the primary key instead, as PostgreSQL does by its statistics
+            return h.createQuery("SELECT a.id, a.kind, a.slug, a.published_at, a.updated_at FROM articles a WHERE a.id > :from"
+                            + " AND a.id <= :to AND a.status || '' = 'published' AND a.published_at <= :now AND "
+                            + it.testata.article.ArticleStore.NOT_PROTECTED + " ORDER BY a.published_at DESC, a.id DESC")
+                    .bind("now", now.toEpochMilli()).bind("from", (long) (part - 1) * size).bind("to", (long) part * size)
                     .map((rs, ctx) -> {
                         long published = rs.getLong("published_at");
                         return new Entry(rs.getString("slug"), Instant.ofEpochMilli(published),

@@ -34,6 +34,19 @@ class ApiArticlesTest {
             as.put(r, new ApiClient(site, site.site().accounts.createToken(email, "test")));
         }
         anonymous = new ApiClient(site, null);
+        // --- cluster2: pages too, one dated among the articles (the list merges both kinds) ---
+        pages.add(it.testata.page.Pages.published(site, "Chi siamo", "", null, "Staff editor"));
+        pages.add(it.testata.page.Pages.published(site, "Contatti e orari", "", null, "Staff editor"));
+        assertThat(as.get(Role.EDITOR).patch("/api/v1/articles/" + pages.getLast(),
+                body("published_at", "2026-11-20T10:00:00+01:00")).status()).isEqualTo(200);
+    }
+
+    static final List<Long> pages = new ArrayList<>();
+
+    /** Every article and page outside the trash in the list's order, read from the database. */
+    static List<Long> listOrder() {
+        return site.site().db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM articles WHERE trashed_at IS NULL"
+                + " ORDER BY COALESCE(published_at, updated_at) DESC, id DESC").mapTo(Long.class).list());
     }
 
     @AfterAll
@@ -263,5 +276,87 @@ class ApiArticlesTest {
         long id = site.site().accounts.user("temp@example.org").orElseThrow().id();
         site.site().accounts.setDisabled(id, true);
         assertThat(temp.get("/api/v1/categories").status()).isEqualTo(401);
+    }
+
+    // --- cluster2 ---
+    static List<Long> ids(JsonNode page) {
+        List<Long> out = new ArrayList<>();
+        page.get("items").forEach(n -> out.add(n.get("id").asLong()));
+        return out;
+    }
+
+    /** The path and query of a next link (which is absolute, on the site's address). */
+    static String local(JsonNode next) {
+        assertThat(next.asText()).startsWith(site.url("/api/v1/articles?cursor="));
+        return next.asText().substring(site.url("").length());
+    }
+
+    @Test
+    void theListIsReadPageByPageThroughNextLinksThatKeepTheirPlaceWhileArticlesArrive() {
+        ApiClient editor = as.get(Role.EDITOR);
+        List<Long> all = listOrder();
+        assertThat(all).containsAll(pages);
+        assertThat(ids(editor.get("/api/v1/articles?per_page=100").json())).isEqualTo(all);
+
+        // every next link, to the end: each article once, in the order of the whole list; cursor pages carry no number
+        List<Long> walked = new ArrayList<>();
+        JsonNode page = editor.get("/api/v1/articles?per_page=4").json();
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        int pages = 1;
+        while (true) {
+            walked.addAll(ids(page));
+            if (page.get("next").isNull()) break;
+            page = editor.get(local(page.get("next"))).json();
+            assertThat(page.has("page")).isFalse();
+            assertThat(page.get("per_page").asInt()).isEqualTo(4);
+            pages++;
+        }
+        assertThat(walked).isEqualTo(all);
+        assertThat(pages).isEqualTo((all.size() + 3) / 4);
+
+        // a numbered page's next link goes on where it ends, and keeps the filters
+        JsonNode second = editor.get("/api/v1/articles?per_page=3&page=2&status=published").json();
+        JsonNode third = editor.get(local(second.get("next"))).json();
+        assertThat(second.get("next").asText()).contains("status=published").contains("per_page=3").doesNotContain("page=2");
+        assertThat(ids(third)).isEqualTo(ids(editor.get("/api/v1/articles?per_page=3&page=3&status=published").json()));
+
+        // an article published between two pages: a numbered page 2 would repeat page 1's last, the cursor does not
+        JsonNode first = editor.get("/api/v1/articles?per_page=3").json();
+        ApiClient.Answer created = editor.post("/api/v1/articles", body("title", "Arrivato tra due pagine", "body", "x",
+                "status", "published"));
+        assertThat(created.status()).isEqualTo(201);
+        try {
+            List<Long> next = ids(editor.get(local(first.get("next"))).json());
+            assertThat(next).isEqualTo(all.subList(3, 6));
+            assertThat(ids(editor.get("/api/v1/articles?per_page=3&page=2").json()).getFirst()).isEqualTo(all.get(2));
+        } finally {
+            editor.delete("/api/v1/articles/" + created.json().get("id").asLong());
+        }
+    }
+
+    @Test
+    void theTotalIsCheapByDefaultExactOnRequestOrLeftOutAndABadCursorIsRefused() {
+        ApiClient editor = as.get(Role.EDITOR);
+        JsonNode plain = editor.get("/api/v1/articles").json();
+        assertThat(plain.get("total_exact").asBoolean()).isTrue();
+        assertThat(plain.get("total").asInt()).isEqualTo(listOrder().size());
+        JsonNode tagged = editor.get("/api/v1/articles?tag=calcio").json();
+        assertThat(tagged.get("total").asInt()).isEqualTo(2); // counted, far below the cap of 1,000
+        assertThat(tagged.get("total_exact").asBoolean()).isTrue();
+        assertThat(editor.get("/api/v1/articles?tag=calcio&total=exact").json().get("total").asInt()).isEqualTo(2);
+        JsonNode none = editor.get("/api/v1/articles?total=none&per_page=2").json();
+        assertThat(none.get("total").isNull()).isTrue();
+        assertThat(none.get("pages").isNull()).isTrue();
+        assertThat(none.get("items")).hasSize(2);
+        assertThat(none.get("next").asText()).contains("total=none");
+
+        for (String bad : List.of("cursor=abc", "cursor=" + java.util.Base64.getUrlEncoder().encodeToString("k1:x-1".getBytes()),
+                "cursor=%25%25", "total=some")) {
+            ApiClient.Answer a = editor.get("/api/v1/articles?" + bad);
+            assertThat(a.status()).as(bad).isEqualTo(400);
+            assertThat(a.message()).as(bad).isNotBlank();
+        }
+        String cursor = local(editor.get("/api/v1/articles?per_page=2").json().get("next"));
+        assertThat(editor.get(cursor + "&page=2").status()).isEqualTo(400);
     }
 }

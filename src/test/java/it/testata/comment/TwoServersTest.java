@@ -13,6 +13,7 @@ import static it.testata.comment.CommentPoster.DEMO_PATH;
 import static it.testata.comment.CommentPoster.DEMO_SLUG;
 import static it.testata.comment.CommentPoster.within;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two servers on one database, as behind a load balancer (each with its own page cache, sidebar and change
@@ -102,5 +103,34 @@ class TwoServersTest {
 
         assertThat(a.site().commentService.list(null, DEMO_SLUG)).extracting(CommentRecord::authorName)
                 .contains("Nino").doesNotContain("Olga");
+    }
+
+    // --- cluster2 ---
+    @Test
+    void onPostgresAWriteOnOneServerWakesTheOtherWithoutWaitingForItsPoll() throws InterruptedException {
+        assumeTrue(TestSite.onPostgres(), "LISTEN/NOTIFY is PostgreSQL's; on SQLite (one server) the poll alone follows the log");
+        it.testata.db.ChangeLog changes = b.site().changes;
+        within(5000, "B listening for notifications", changes::listening);
+        long before = changes.polls();
+        changes.pollEvery(java.time.Duration.ofHours(1)); // wakes the follower, which reads once more and then waits
+        try {
+            within(5000, "B's follower reading the log once more", () -> changes.polls() > before);
+            Thread.sleep(300); // B's follower now waits an hour for its next poll unless something wakes it
+            String mark = "Sommario cambiato sul server A " + System.nanoTime();
+            assertThat(onB.get(DEMO_PATH).body()).doesNotContain(mark); // and keeps the page in its cache
+            long idle = changes.polls();
+
+            var article = a.site().articles.article(articleId).orElseThrow();
+            a.site().articles.update(articleId, new it.testata.article.ArticleDraft(article.slug(), article.title(), mark,
+                    article.bodyMd(), article.status(), article.publishedAt(), article.author().name(),
+                    article.category() == null ? null : article.category().name(),
+                    article.tags().stream().map(it.testata.article.Term::name).toList()), null);
+
+            within(5000, "the change made on A on B's page, with B's poll an hour away",
+                    () -> onB.get(DEMO_PATH).body().contains(mark));
+            assertThat(changes.polls()).as("B's follower was woken to read the log").isGreaterThan(idle);
+        } finally {
+            changes.pollEvery(java.time.Duration.ofMillis(200));
+        }
     }
 }

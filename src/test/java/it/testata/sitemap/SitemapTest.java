@@ -115,4 +115,42 @@ class SitemapTest {
             site.site().settings.update(Map.of("base_url", ""));
         }
     }
+
+    // --- cluster2 ---
+    static List<String> slugs(List<SitemapStore.Entry> entries) {
+        return entries.stream().map(SitemapStore.Entry::slug).toList();
+    }
+
+    @Test
+    void articlePartsHoldAFixedRangeOfIdsAndKeepWhatTheyListAsTheSiteGrows() {
+        SitemapStore store = new SitemapStore(site.site().db.jdbi());
+        int size = 3; // the rule at a size the demo fills several times over (the site uses 1,000)
+        Instant now = Instant.now();
+        List<SitemapStore.Part> parts = store.parts(now, size);
+        assertThat(parts.size()).isGreaterThan(2);
+        List<String> listed = new ArrayList<>();
+        Map<Integer, List<String>> before = new java.util.HashMap<>();
+        for (SitemapStore.Part p : parts) {
+            List<SitemapStore.Entry> entries = store.articles(now, p.number(), size);
+            assertThat(entries).as("part " + p.number()).isNotEmpty().hasSizeLessThanOrEqualTo(size);
+            assertThat(p.lastModified()).isEqualTo(entries.stream().map(SitemapStore.Entry::lastModified)
+                    .max(Instant::compareTo).orElseThrow());
+            listed.addAll(slugs(entries));
+            before.put(p.number(), slugs(entries));
+        }
+        // together the parts list every public address once: those of one part as big as the whole site
+        assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(slugs(store.articles(now, 1, 1_000_000)));
+
+        Content.article(site, "arrivato-dopo", "Arrivato dopo", "x", Status.PUBLISHED, Instant.parse("2020-01-07T08:00:00Z"),
+                "Giulia Bertolini", "Cronaca", List.of());
+        Instant later = Instant.now();
+        List<SitemapStore.Part> grown = store.parts(later, size);
+        int last = parts.getLast().number();
+        for (SitemapStore.Part p : parts) {
+            if (p.number() < last) assertThat(slugs(store.articles(later, p.number(), size))).isEqualTo(before.get(p.number()));
+        }
+        SitemapStore.Part holding = grown.stream().filter(p -> slugs(store.articles(later, p.number(), size))
+                .contains("arrivato-dopo")).findFirst().orElseThrow();
+        assertThat(holding.number()).isGreaterThanOrEqualTo(last);
+    }
 }
