@@ -12,9 +12,11 @@ import java.util.Set;
 /** Renders precompiled jte templates, and keeps public pages in the page cache on the way out. */
 public final class Renderer {
     private static final String HTML = "text/html; charset=utf-8";
+    private static final String LEADS = "testata.render-lead"; // the key this request renders for others
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final PageCache cache;
+    private final RenderLocks locks = new RenderLocks(Long.getLong("testata.render_wait_ms", 3000));
     // --- ops: page-cache hits (the front handler's and Javalin's) and misses, for /metrics ---
     private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
@@ -74,7 +76,12 @@ public final class Renderer {
 
     /** Answers from the cache when it holds this page; returns true when it did. */
     public boolean serveCached(Context ctx) {
-        PageCache.Page page = cache.get(key(ctx));
+        String key = key(ctx);
+        PageCache.Page page = cache.get(key);
+        if (page == null) {
+            if (locks.waitedForAnother(key)) page = cache.get(key);
+            else ctx.attribute(LEADS, key);
+        }
         if (page == null) {
             misses.increment();
             return false;
@@ -120,6 +127,7 @@ public final class Renderer {
         all.addAll(LayoutService.TAGS);
         byte[] body = render(template, model);
         PageCache.Page page = cache.put(key(ctx), generation, HTML, body, all);
+        released(ctx);
         cache.send(ctx, 200, page);
     }
 
@@ -129,11 +137,20 @@ public final class Renderer {
      */
     public void publicBody(Context ctx, long generation, String contentType, byte[] body, Collection<String> tags) {
         PageCache.Page page = cache.put(key(ctx), generation, contentType, body, new LinkedHashSet<>(tags));
+        released(ctx);
         cache.send(ctx, 200, page);
     }
 
     public long generation() {
         return cache.generation();
+    }
+
+    /** At the end of every request: a request that led a render and cached nothing lets its followers go. */
+    public void released(Context ctx) {
+        String key = ctx.attribute(LEADS);
+        if (key == null) return;
+        ctx.attribute(LEADS, null);
+        locks.release(key);
     }
 
     /** Renders a page for one signed-in person (the back office): stored by no cache, shared or private. */

@@ -76,7 +76,10 @@ public final class Server {
                 server.insertHandler(front); // outermost: Javalin attaches its servlet context further in
             });
             config.routes.before(observer::begin); // --- ops: request id, metrics, access log ---
-            config.requestLogger.http(observer::end);
+            config.requestLogger.http((ctx, ms) -> {
+                renderer.released(ctx); // a render that cached nothing (an error, a redirect) lets its followers go
+                observer.end(ctx, ms);
+            });
             config.routes.before(ctx -> {
                 it.testata.settings.Settings s = settings.get();
                 ctx.attribute(ClientAddress.PROXIES, s.trustedProxies());
