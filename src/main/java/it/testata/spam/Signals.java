@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * shares the article's words. Each code is also a model feature ({@code x:code}) so that moderators' lessons weigh
  * it; the {@link #strong} ones are the evidence the classifier needs before it may send a comment to Spam alone.
  */
-public record Signals(List<String> codes, double relevance, boolean articleKnown) {
+public record Signals(List<String> codes, double relevance, boolean articleKnown, SpamPatterns.Hits patterns) {
     /** Codes that are evidence of a pitch: a way to be reached (money talk alone is not: a finance site's readers talk money). */
     static final Set<String> STRONG = Set.of("link", "shortener", "broken-link", "dot-com", "referral", "punycode",
             "name-link", "phone", "messenger", "email", "solicit");
@@ -71,7 +71,8 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             if (relevance >= ON_TOPIC) codes.add("on-topic");
             else if (content >= 3 && relevance == 0) codes.add("off-topic");
         }
-        return new Signals(List.copyOf(codes), relevance, relevance >= 0);
+        SpamPatterns.Hits patterns = SpamPatterns.of(cut(links.text()), codes, Tokenizer.words(links.rest()).size());
+        return new Signals(List.copyOf(codes), relevance, relevance >= 0, patterns);
     }
 
     /** The travelling codes of a comment's name, website and text (the model's x: features). */
@@ -127,8 +128,12 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         return ABLATE.contains(code);
     }
 
-    /** Evidence of a pitch (a link, a contact or a solicitation): the classifier may then send to Spam alone. */
+    /**
+     * Evidence of a pitch (a link, a contact, a solicitation or a {@link SpamPatterns} hit): the classifier may then
+     * send to Spam alone.
+     */
     public boolean strong() {
+        if (patterns.any()) return true;
         for (String c : codes) if (STRONG.contains(c)) return true;
         return false;
     }

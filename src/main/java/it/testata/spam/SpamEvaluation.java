@@ -33,7 +33,7 @@ public final class SpamEvaluation {
 
     /** The scored comment with the verdict the server would give it (a site that has learned the training set). */
     static SpamMetrics.Scored judge(SpamClassifier model, Example x) {
-        double p = model.score(x.features());
+        double p = model.score(x.features(), x.signals());
         long learned = model.site().spamLearned() + model.site().hamLearned();
         return new SpamMetrics.Scored(x.spam(), p, SpamGate.verdict(p, x.signals(), learned));
     }

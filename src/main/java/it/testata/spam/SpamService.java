@@ -83,7 +83,7 @@ public final class SpamService {
         history.ifPresent(reasons::add);
         boolean trusted = history.map(r -> r.code().equals("history-ham")).orElse(false);
         SpamClassifier classifier = new SpamClassifier(starter, site);
-        double p = classifier.score(f);
+        double p = classifier.score(f, signals);
         Verdict byScore = SpamGate.byScore(p, signals, s);
         if (byScore != Verdict.APPROVE) {
             List<String> why = classifier.leaning(f, 3);
@@ -101,6 +101,9 @@ public final class SpamService {
         // the signs the filter saw, for the moderator of a comment it did not simply publish
         if (v != Verdict.APPROVE && !signals.codes().isEmpty()) {
             reasons.add(new Reason("signals", String.join(",", signals.codes()), Verdict.APPROVE));
+        }
+        if (v != Verdict.APPROVE && signals.patterns().any()) {
+            reasons.add(new Reason("patterns", String.join(",", signals.patterns().codes()), Verdict.APPROVE));
         }
         return new Assessment(v, p, reasons);
     }
