@@ -43,6 +43,7 @@ public record ReasonText(String text, String raw) {
             case "topic-only" -> msg.t("admin.reason.topic-only");
             // --- spam3 ---
             case "patterns" -> msg.t("admin.reason.patterns", words(detail, "admin.pattern.", msg));
+            case "no-discard" -> msg.t("admin.reason.no-discard");
             case "no-evidence" -> {
                 String[] parts = detail.split("/");
                 yield parts.length == 2 ? msg.t("admin.reason.no-evidence", parts[0], parts[1]) : null;

@@ -47,8 +47,8 @@ public final class SpamPatterns {
                     "\\b(?:check(?:ing)?|checkout|visit|see|watch|view|listen to|look at|take a look at|have a look at|go to"
                             + "|come to|stop by|drop by|head over to|hop over to|swing by|support)\\s+(?:out\\s+)?(?:my|our)\\s+"
                             + "(?:[\\w']+\\s+){0,2}?(?:" + PROMO_EN + ")\\b"
-                            + "|\\b(?:guarda(?:te)?|visita(?:te)?|segui(?:te)?|ascolta(?:te)?|passa(?:te)? (?:da|su)|da(?:te|i) un'?\\s?occhiata a"
-                            + "|fa(?:te|i) un salto su|sostenete|supportate)\\s+(?:(?:il|la|i|le|al|alla|ai|alle)\\s+)?"
+                            + "|\\b(?:guarda(?:te)?|visita(?:te)?|segui(?:te)?|ascolta(?:te)?|passa(?:te)? (?:da|dal|dalla|su|sul|sulla)|da(?:te|i) un'?\\s?occhiata a"
+                            + "|fa(?:te|i) un salto (?:su|sul|sulla)|sostenete|supportate)\\s+(?:(?:il|la|i|le|al|alla|ai|alle)\\s+)?"
                             + "(?:mio|mia|miei|mie|nostro|nostra|nostri|nostre)\\s+(?:[\\w']+\\s+){0,2}?(?:" + PROMO_IT + ")\\b")),
             // asking readers to subscribe to or follow the commenter
             new Rule("subscribe-me", 3.5, Pattern.compile(
@@ -71,7 +71,7 @@ public final class SpamPatterns {
                             + "|(?:to )?claim (?:your|ur|a|the|now|it)\\b|hai vinto|sei (?:il|la|tra i) (?:fortunat[oa] )?vincitor\\w*)")),
             // money with a way to be reached or a guarantee (checked with the signals below)
             new Rule("money-contact", 2.5, Pattern.compile(
-                    "[$€£₹₦]\\s?\\d|\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|usd|eur|dollars?|euros?|btc|usdt|bitcoins?)\\b")),
+                    "[$€£₹₦]\\s?\\d|\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|dollars?|euros?|btc|usdt|bitcoins?)\\b)")),
             // earnings promised by the day, the week or the month
             new Rule("earn-rate", 3, Pattern.compile(
                     "\\b(?:earn\\w*|make|made|making|guadagn\\w*|profit\\w*|income)\\b[^.!?\\n]{0,30}?\\d[^.!?\\n]{0,20}?"

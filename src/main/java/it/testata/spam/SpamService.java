@@ -84,17 +84,18 @@ public final class SpamService {
         boolean trusted = history.map(r -> r.code().equals("history-ham")).orElse(false);
         SpamClassifier classifier = new SpamClassifier(starter, site);
         double p = classifier.score(f, signals);
-        Verdict byScore = SpamGate.byScore(p, signals, s);
+        long learned = learned();
+        Verdict byScore = SpamGate.byScore(p, signals, s, learned);
         if (byScore != Verdict.APPROVE) {
             List<String> why = classifier.leaning(f, 3);
             String detail = String.format(Locale.ROOT, "%.4f", p) + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
-            long learned = learned();
             String lowered = SpamGate.lowered(byScore, signals, learned);
-            Verdict v = lowered == null ? byScore : Verdict.HOLD;
+            Verdict v = SpamGate.after(byScore, lowered);
             if (trusted) v = v.blocks() ? Verdict.HOLD : Verdict.APPROVE;
             reasons.add(new Reason("classifier", detail, v));
             if ("topic-only".equals(lowered)) reasons.add(new Reason("topic-only", "", v));
             if ("no-evidence".equals(lowered)) reasons.add(new Reason("no-evidence", learned + "/" + SpamGate.TAUGHT, v));
+            if ("no-discard".equals(lowered)) reasons.add(new Reason("no-discard", "", v));
         }
         Verdict v = Verdict.APPROVE;
         for (Reason r : reasons) v = v.worst(r.verdict());
