@@ -63,8 +63,22 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
 
     /** The comment's signals; {@code article} is the title and text of the article it is posted under, or null. */
     public static Signals of(SpamInput in, String article) {
+        return of(in, article, null);
+    }
+
+    /**
+     * The same, with the codes read from the comment's features (the tokenizer found them already, as its x:
+     * features) instead of looked for again; {@code f} null looks for them.
+     */
+    public static Signals of(SpamInput in, String article, Features f) {
         Tokenizer.LinkScan links = Tokenizer.scanLinks(in.text());
-        List<String> codes = codes(in.author(), in.url(), links);
+        List<String> codes;
+        if (f == null) {
+            codes = codes(in.author(), in.url(), links);
+        } else {
+            codes = new ArrayList<>(6);
+            for (String name : f.names()) if (name.startsWith("x:")) codes.add(name.substring(2));
+        }
         double relevance = article == null || article.isBlank() ? -1 : relevance(links.rest(), article);
         if (relevance >= 0 && !off("topic")) {
             int content = contentWords(links.rest()).size();

@@ -27,8 +27,8 @@ public final class SpamEvaluation {
     }
 
     static Example example(Labelled l) {
-        Signals s = Signals.of(new SpamInput(l.author(), "", "", l.text(), ""), null);
-        return new Example(l.spam(), l.features(), s);
+        Features f = l.features();
+        return new Example(l.spam(), f, Signals.of(new SpamInput(l.author(), "", "", l.text(), ""), null, f));
     }
 
     /** The scored comment with the verdict the server would give it (a site that has learned the training set). */

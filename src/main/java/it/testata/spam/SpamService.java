@@ -78,7 +78,7 @@ public final class SpamService {
         refresh();
         List<Reason> reasons = new ArrayList<>(SpamRules.check(in, s));
         Features f = in.features();
-        Signals signals = in.signals();
+        Signals signals = in.signals(f);
         Optional<Reason> history = store.jdbi().withHandle(h -> CommenterHistory.of(h, in.email(), in.url())).reason();
         history.ifPresent(reasons::add);
         boolean trusted = history.map(r -> r.code().equals("history-ham")).orElse(false);

@@ -90,6 +90,7 @@ public class SpamBenchmark {
         next = next + 1 == comments.size() ? 0 : next + 1;
         // as the server judges: the features and the travelling signals with the spam patterns (spam3)
         SpamInput in = new SpamInput(c.author(), "", "", c.text(), "");
-        return classifier.score(in.features(), in.signals());
+        it.testata.spam.Features f = in.features();
+        return classifier.score(f, in.signals(f));
     }
 }
