@@ -39,18 +39,11 @@ public record ReasonText(String text, String raw) {
                 yield parts.length == 2 ? msg.t("admin.reason.learning", parts[0], parts[1]) : null;
             }
             // --- spam generalisation ---
-            case "signals" -> {
-                List<String> words = new java.util.ArrayList<>();
-                for (String c : detail.split(",")) {
-                    try {
-                        words.add(msg.t("admin.signal." + c.strip()));
-                    } catch (java.util.MissingResourceException unknown) {
-                        words.add(c.strip());
-                    }
-                }
-                yield msg.t("admin.reason.signals", String.join(", ", words));
-            }
+            case "signals" -> msg.t("admin.reason.signals", words(detail, "admin.signal.", msg));
             case "topic-only" -> msg.t("admin.reason.topic-only");
+            // --- spam3 ---
+            case "patterns" -> msg.t("admin.reason.patterns", words(detail, "admin.pattern.", msg));
+            case "no-discard" -> msg.t("admin.reason.no-discard");
             case "no-evidence" -> {
                 String[] parts = detail.split("/");
                 yield parts.length == 2 ? msg.t("admin.reason.no-evidence", parts[0], parts[1]) : null;
@@ -60,5 +53,18 @@ public record ReasonText(String text, String raw) {
             default -> null;
         };
         return new ReasonText(text == null ? line : text, line);
+    }
+
+    /** Comma-separated codes in words (the message prefix + code), a code without a message as it is. */
+    private static String words(String codes, String prefix, Messages msg) {
+        List<String> words = new java.util.ArrayList<>();
+        for (String c : codes.split(",")) {
+            try {
+                words.add(msg.t(prefix + c.strip()));
+            } catch (java.util.MissingResourceException unknown) {
+                words.add(c.strip());
+            }
+        }
+        return String.join(", ", words);
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * shares the article's words. Each code is also a model feature ({@code x:code}) so that moderators' lessons weigh
  * it; the {@link #strong} ones are the evidence the classifier needs before it may send a comment to Spam alone.
  */
-public record Signals(List<String> codes, double relevance, boolean articleKnown) {
+public record Signals(List<String> codes, double relevance, boolean articleKnown, SpamPatterns.Hits patterns) {
     /** Codes that are evidence of a pitch: a way to be reached (money talk alone is not: a finance site's readers talk money). */
     static final Set<String> STRONG = Set.of("link", "shortener", "broken-link", "dot-com", "referral", "punycode",
             "name-link", "phone", "messenger", "email", "solicit");
@@ -63,15 +63,30 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
 
     /** The comment's signals; {@code article} is the title and text of the article it is posted under, or null. */
     public static Signals of(SpamInput in, String article) {
+        return of(in, article, null);
+    }
+
+    /**
+     * The same, with the codes read from the comment's features (the tokenizer found them already, as its x:
+     * features) instead of looked for again; {@code f} null looks for them.
+     */
+    public static Signals of(SpamInput in, String article, Features f) {
         Tokenizer.LinkScan links = Tokenizer.scanLinks(in.text());
-        List<String> codes = codes(in.author(), in.url(), links);
+        List<String> codes;
+        if (f == null) {
+            codes = codes(in.author(), in.url(), links);
+        } else {
+            codes = new ArrayList<>(6);
+            for (String name : f.names()) if (name.startsWith("x:")) codes.add(name.substring(2));
+        }
         double relevance = article == null || article.isBlank() ? -1 : relevance(links.rest(), article);
         if (relevance >= 0 && !off("topic")) {
             int content = contentWords(links.rest()).size();
             if (relevance >= ON_TOPIC) codes.add("on-topic");
             else if (content >= 3 && relevance == 0) codes.add("off-topic");
         }
-        return new Signals(List.copyOf(codes), relevance, relevance >= 0);
+        SpamPatterns.Hits patterns = SpamPatterns.of(cut(links.text()), codes, Tokenizer.words(links.rest()).size());
+        return new Signals(List.copyOf(codes), relevance, relevance >= 0, patterns);
     }
 
     /** The travelling codes of a comment's name, website and text (the model's x: features). */
@@ -127,8 +142,12 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         return ABLATE.contains(code);
     }
 
-    /** Evidence of a pitch (a link, a contact or a solicitation): the classifier may then send to Spam alone. */
+    /**
+     * Evidence of a pitch (a link, a contact, a solicitation or a {@link SpamPatterns} hit): the classifier may then
+     * send to Spam alone.
+     */
     public boolean strong() {
+        if (patterns.any()) return true;
         for (String c : codes) if (STRONG.contains(c)) return true;
         return false;
     }

@@ -22,11 +22,20 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
     }
 
     public Score explain(Features f) {
+        return explain(f, 0);
+    }
+
+    /** The probability with the {@link SpamPatterns}' log-odds added after the mix (they neither fade nor learn). */
+    public double score(Features f, Signals s) {
+        return explain(f, s.patterns().logOdds()).p();
+    }
+
+    public Score explain(Features f, double patterns) {
         double siteMargin = site.margin(f);
-        if (starter == null) return new Score(SpamModel.sigmoid(siteMargin), 0, siteMargin, 0);
+        if (starter == null) return new Score(SpamModel.sigmoid(siteMargin + patterns), 0, siteMargin, 0);
         double fade = fade(site.spamLearned() + site.hamLearned());
         double starterMargin = starter.margin(f);
-        return new Score(SpamModel.sigmoid(fade * starterMargin + siteMargin), starterMargin, siteMargin, fade);
+        return new Score(SpamModel.sigmoid(fade * starterMargin + siteMargin + patterns), starterMargin, siteMargin, fade);
     }
 
     /**

@@ -27,13 +27,13 @@ public final class SpamEvaluation {
     }
 
     static Example example(Labelled l) {
-        Signals s = Signals.of(new SpamInput(l.author(), "", "", l.text(), ""), null);
-        return new Example(l.spam(), l.features(), s);
+        Features f = l.features();
+        return new Example(l.spam(), f, Signals.of(new SpamInput(l.author(), "", "", l.text(), ""), null, f));
     }
 
     /** The scored comment with the verdict the server would give it (a site that has learned the training set). */
     static SpamMetrics.Scored judge(SpamClassifier model, Example x) {
-        double p = model.score(x.features());
+        double p = model.score(x.features(), x.signals());
         long learned = model.site().spamLearned() + model.site().hamLearned();
         return new SpamMetrics.Scored(x.spam(), p, SpamGate.verdict(p, x.signals(), learned));
     }

@@ -27,4 +27,9 @@ public record SpamInput(String author, String email, String url, String text, St
     public Signals signals() {
         return Signals.of(this, article.isBlank() ? null : article);
     }
+
+    /** The same, with the codes read from these features of this comment (not looked for twice). */
+    public Signals signals(Features f) {
+        return Signals.of(this, article.isBlank() ? null : article, f);
+    }
 }

@@ -78,29 +78,33 @@ public final class SpamService {
         refresh();
         List<Reason> reasons = new ArrayList<>(SpamRules.check(in, s));
         Features f = in.features();
-        Signals signals = in.signals();
+        Signals signals = in.signals(f);
         Optional<Reason> history = store.jdbi().withHandle(h -> CommenterHistory.of(h, in.email(), in.url())).reason();
         history.ifPresent(reasons::add);
         boolean trusted = history.map(r -> r.code().equals("history-ham")).orElse(false);
         SpamClassifier classifier = new SpamClassifier(starter, site);
-        double p = classifier.score(f);
-        Verdict byScore = SpamGate.byScore(p, signals, s);
+        double p = classifier.score(f, signals);
+        long learned = learned();
+        Verdict byScore = SpamGate.byScore(p, signals, s, learned);
         if (byScore != Verdict.APPROVE) {
             List<String> why = classifier.leaning(f, 3);
             String detail = String.format(Locale.ROOT, "%.4f", p) + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
-            long learned = learned();
             String lowered = SpamGate.lowered(byScore, signals, learned);
-            Verdict v = lowered == null ? byScore : Verdict.HOLD;
+            Verdict v = SpamGate.after(byScore, lowered);
             if (trusted) v = v.blocks() ? Verdict.HOLD : Verdict.APPROVE;
             reasons.add(new Reason("classifier", detail, v));
             if ("topic-only".equals(lowered)) reasons.add(new Reason("topic-only", "", v));
             if ("no-evidence".equals(lowered)) reasons.add(new Reason("no-evidence", learned + "/" + SpamGate.TAUGHT, v));
+            if ("no-discard".equals(lowered)) reasons.add(new Reason("no-discard", "", v));
         }
         Verdict v = Verdict.APPROVE;
         for (Reason r : reasons) v = v.worst(r.verdict());
         // the signs the filter saw, for the moderator of a comment it did not simply publish
         if (v != Verdict.APPROVE && !signals.codes().isEmpty()) {
             reasons.add(new Reason("signals", String.join(",", signals.codes()), Verdict.APPROVE));
+        }
+        if (v != Verdict.APPROVE && signals.patterns().any()) {
+            reasons.add(new Reason("patterns", String.join(",", signals.patterns().codes()), Verdict.APPROVE));
         }
         return new Assessment(v, p, reasons);
     }

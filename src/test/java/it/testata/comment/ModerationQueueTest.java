@@ -326,4 +326,23 @@ class ModerationQueueTest {
                     .allSatisfy(f -> assertThat(f.select("input[name=csrf]").val()).isEqualTo(m.csrf));
         }
     }
+
+    // --- spam3 ---
+    @Test
+    void theQueueNamesThePatternsOfCommentSpamInWords() {
+        site.site().settings.update(Map.of("spam.discard_at", "1")); // keep it, to read it
+        try {
+            CommentRecord c = held("Complimenti! Iscrivetevi al mio canale, faccio sub4sub con tutti");
+            assertThat(c.reasons()).as(c.reasons().toString()).contains("patterns subscribe-me");
+            String tab = c.status() == CommentStatus.SPAM ? "spam" : "pending";
+            Element item = moderator().page("/admin/comments?status=" + tab).selectFirst("#comment-" + c.id());
+            assertThat(item).isNotNull();
+            assertThat(item.text()).contains("modi di scrivere tipici dei commenti spam: chiede ai lettori di iscriversi o di seguirlo");
+            site.site().settings.update(Map.of("locale", "en"));
+            Element en = moderator().page("/admin/comments?status=" + tab).selectFirst("#comment-" + c.id());
+            assertThat(en.text()).contains("patterns of comment spam: asks readers to subscribe to or follow them");
+        } finally {
+            site.site().settings.update(Map.of("locale", "it", "spam.discard_at", "0.98"));
+        }
+    }
 }

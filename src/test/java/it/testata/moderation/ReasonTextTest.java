@@ -39,4 +39,16 @@ class ReasonTextTest {
         assertThat(ReasonText.of(lines, Messages.of(Locale.ENGLISH)).stream().map(ReasonText::text)).containsExactly(
                 "signs: a mention of another user (@name), written in another language than the site's (neither Italian nor English)");
     }
+
+    // --- spam3 ---
+    @Test
+    void thePatternsAndTheNoDiscardRuleReadAsSentences() {
+        List<String> lines = List.of("patterns self-promo,money-contact", "no-discard");
+        assertThat(ReasonText.of(lines, Messages.of(Locale.ITALIAN)).stream().map(ReasonText::text)).containsExactly(
+                "modi di scrivere tipici dei commenti spam: manda i lettori al proprio canale, pagina o sito («visitate il mio canale»), soldi insieme a un contatto o a una garanzia",
+                "nessun link, contatto o invito: il classificatore da solo lo manda nello Spam, non lo butta mai via");
+        assertThat(ReasonText.of(lines, Messages.of(Locale.ENGLISH)).stream().map(ReasonText::text)).containsExactly(
+                "patterns of comment spam: points readers at their own channel, page or site (\"check out my channel\"), money with a contact or a guarantee",
+                "no link, contact or solicitation: the classifier alone sends it to Spam, never throws it away");
+    }
 }

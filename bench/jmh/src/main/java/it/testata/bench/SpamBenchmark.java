@@ -6,7 +6,7 @@ import it.testata.spam.SpamClassifier;
 import it.testata.spam.SpamEvaluation;
 import it.testata.spam.SpamModel;
 import it.testata.spam.StarterModel;
-import it.testata.spam.Tokenizer;
+import it.testata.spam.SpamInput;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -88,6 +88,9 @@ public class SpamBenchmark {
         ops++;
         Labelled c = comments.get(next);
         next = next + 1 == comments.size() ? 0 : next + 1;
-        return classifier.score(Tokenizer.features(c.author(), null, null, c.text()));
+        // as the server judges: the features and the travelling signals with the spam patterns (spam3)
+        SpamInput in = new SpamInput(c.author(), "", "", c.text(), "");
+        it.testata.spam.Features f = in.features();
+        return classifier.score(f, in.signals(f));
     }
 }

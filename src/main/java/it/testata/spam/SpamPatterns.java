@@ -1,0 +1,124 @@
+package it.testata.spam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Hand-written patterns of comment spam, general knowledge of how it is written on any site (as SpamAssassin's rules
+ * are for e-mail): self-promotion ("check out my channel", "visitate il mio sito"), asking for subscribers, a link
+ * to an unknown site in a short comment, a testimony naming a handle or a contact ("thanks to @x", "contact him on
+ * WhatsApp"), money with a contact or a guarantee, earnings per day or week, free followers or gift cards. Each has a
+ * hand-set log-odds weight, chosen by reasoning (docs/SPAM.md, "After spam3"), that is added to the classifier's
+ * log-odds after the starter and the site model are mixed: it does not fade as a site learns and no moderator's
+ * lesson changes it, so it counts on a site's first day and on a trained site alike. A hit is also evidence of a
+ * pitch for {@link SpamGate}.
+ */
+public final class SpamPatterns {
+    private SpamPatterns() {}
+
+    /**
+     * A pattern: its code (the reason's word, admin.pattern.CODE), its log-odds, what it looks for, and the strings
+     * one of which any match contains (a cheap test first: most comments skip the expression).
+     */
+    record Rule(String code, double weight, Pattern pattern, String... needles) {
+        boolean find(String text) {
+            for (String n : needles) if (text.contains(n)) return pattern.matcher(text).find();
+            return false;
+        }
+    }
+
+    /** The patterns a comment matched and the log-odds they add (at most {@link #CAP}). */
+    public record Hits(List<String> codes, double logOdds) {
+        public static final Hits NONE = new Hits(List.of(), 0);
+
+        public boolean any() {
+            return !codes.isEmpty();
+        }
+    }
+
+    /** The most all the patterns of one comment add together. */
+    static final double CAP = 5;
+    /** Measurement switch (spam-eval ablation only): -Dtestata.spam.patterns=0 turns the layer off, 0.5 halves it. */
+    private static final double SCALE = Double.parseDouble(System.getProperty("testata.spam.patterns", "1"));
+    /** A short comment: at most this many words besides its links. */
+    static final int SHORT = 20;
+
+    private static final String PROMO_EN = "channel|videos?|vids?|page|blog|website|site|music|songs?|covers?|tracks?|account"
+            + "|profile|store|shop|vlogs?|stream|playlist|podcast|instagram|insta|tiktok|soundcloud|spotify|mixtape|album|beats?";
+    private static final String PROMO_IT = "canale|video|pagina|blog|sito|profilo|negozio|musica|canzon[ei]|brani?|album"
+            + "|instagram|account|podcast";
+
+    private static final List<Rule> RULES = List.of(
+            // someone pointing readers at their own channel, page or site
+            new Rule("self-promo", 3.5, Pattern.compile(
+                    "\\b(?:check(?:ing)?|checkout|visit|see|watch|view|listen to|look at|take a look at|have a look at|go to"
+                            + "|come to|stop by|drop by|head over to|hop over to|swing by|support)\\s+(?:out\\s+)?(?:my|our)\\s+"
+                            + "(?:[\\w']+\\s+){0,2}?(?:" + PROMO_EN + ")\\b"
+                            + "|\\b(?:guarda(?:te)?|visita(?:te)?|segui(?:te)?|ascolta(?:te)?|passa(?:te)? (?:da|dal|dalla|su|sul|sulla)|da(?:te|i) un'?\\s?occhiata a"
+                            + "|fa(?:te|i) un salto (?:su|sul|sulla)|sostenete|supportate)\\s+(?:(?:il|la|i|le|al|alla|ai|alle)\\s+)?"
+                            + "(?:mio|mia|miei|mie|nostro|nostra|nostri|nostre)\\s+(?:[\\w']+\\s+){0,2}?(?:" + PROMO_IT + ")\\b"), "my", "our", "mio", "mia", "mie", "nostr"),
+            // asking readers to subscribe to or follow the commenter
+            new Rule("subscribe-me", 3.5, Pattern.compile(
+                    "\\b(?:subscribe|sub|subs)\\s+(?:to\\s+)?(?:me|my|our)\\b|\\bsub\\s?(?:4|for)\\s?sub\\b|\\b(?:subscribe|sub) back\\b"
+                            + "|\\bi need \\d+ (?:more )?(?:subs|subscribers|followers)\\b|\\bfollow me (?:on|at)\\b"
+                            + "|\\biscriv(?:iti|etevi)\\s+(?:al|alla|ai)\\s+(?:mio|mia|miei|nostro|nostra|nostri)\\b|\\bseguitemi (?:su|a)\\b"), "sub", "follow", "iscriv", "seguitemi"),
+            // a testimony or advice that names a handle or a way to be reached
+            new Rule("contact-testimony", 2, Pattern.compile(
+                    "\\b(?:thanks? to|credits? to|shout ?out to|recommend(?:ed)?|contact|reach(?: out to)?|write to"
+                            + "|grazie a|ringrazio|contatta(?:te)?|scriv(?:ete|i) a)\\b[^.!?\\n]{0,40}?"
+                            + "(?:@[a-z0-9_.]{3,}|\\b(?:on|via|su) (?:whats ?app|telegram|signal|wechat|instagram|ig)\\b"
+                            + "|\\+?\\d[\\d\\s().-]{8,}\\d)"), "@", "whats", "telegram", "signal", "wechat", "instagram", " ig", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+            // a number to call or text: a contact written out for the reader ("text WIN to 80086", "call 0906...")
+            new Rule("call-number", 2, Pattern.compile(
+                    "\\b(?:call|calls|text|txt|ring|sms|send|reply|chiama(?:te)?|telefona(?:te)?|invia(?:te)?)\\b[^.!?\\n]{0,25}?"
+                            + "(?<![.,\\d])\\d{4,}(?![\\d,]|\\.\\d)"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+            // a prize the reader is told they have won, to claim
+            new Rule("prize-claim", 1.5, Pattern.compile(
+                    "\\b(?:you(?:'ve| have| has)?(?: just| already)? won|you (?:are|r) (?:a |the |our )?(?:lucky )?winner"
+                            + "|(?:to )?claim (?:your|ur|a|the|now|it)\\b|hai vinto|sei (?:il|la|tra i) (?:fortunat[oa] )?vincitor\\w*)"), "won", "winner", "claim", "vint", "vincitor"),
+            // money with a way to be reached or a guarantee (checked with the signals below)
+            new Rule("money-contact", 2.5, Pattern.compile(
+                    "[$€£₹₦]\\s?\\d|\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|dollars?|euros?|btc|usdt|bitcoins?)\\b)"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+            // earnings promised by the day, the week or the month
+            new Rule("earn-rate", 3, Pattern.compile(
+                    "\\b(?:earn\\w*|make|made|making|guadagn\\w*|profit\\w*|income)\\b[^.!?\\n]{0,30}?\\d[^.!?\\n]{0,20}?"
+                            + "\\b(?:per|a|every|each|al|alla|ogni|in)\\s+(?:\\d+\\s+)?(?:day|days|week|weeks|hour|hours|month|months"
+                            + "|giorno|giorni|settimana|settimane|mese|mesi|ora|ore)\\b"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+            // free followers, views, gift cards: the bait of comment spam
+            new Rule("free-offer", 3, Pattern.compile(
+                    "\\bfree (?:iphones?|ipads?|gift ?cards?|followers|subscribers|subs|views|likes|robux|v-?bucks|psn codes?"
+                            + "|xbox codes?|itunes codes?)\\b|\\b(?:follower|iscritti|like|visualizzazioni) gratis\\b"), "free", "gratis"));
+
+    private static final Pattern GUARANTEE = Pattern.compile(
+            "\\bguarantee\\w*|\\bgarantit\\w*|\\brisk[- ]free\\b|\\bsenza rischi\\b|\\b100 ?% (?:legit|safe|real|sicuro|garantito)");
+    private static final java.util.Set<String> CONTACTS = java.util.Set.of("phone", "messenger", "email");
+    // (call-number is a contact too: money-contact counts it below)
+
+    /**
+     * The patterns of a comment: {@code text} is its lower-cased, normalized text (links included), {@code codes}
+     * its {@link Signals} codes, {@code words} how many words it has besides its links.
+     */
+    static Hits of(String text, List<String> codes, int words) {
+        if (SCALE == 0) return Hits.NONE;
+        List<String> hit = new ArrayList<>(2);
+        double sum = 0;
+        for (Rule r : RULES) {
+            if (r.code().equals("money-contact") && !(codes.stream().anyMatch(CONTACTS::contains) || hit.contains("call-number")
+                    || GUARANTEE.matcher(text).find())) {
+                continue;
+            }
+            if (r.find(text)) {
+                hit.add(r.code());
+                sum += r.weight();
+            }
+        }
+        // a written-out link (a scheme or www.), not a bare "word.it" that a missing space after a full stop makes
+        boolean written = text.contains("http") || text.contains("www.");
+        if (words <= SHORT && (codes.contains("shortener") || written && codes.contains("unknown-domain"))) {
+            hit.add("link-short");
+            sum += 2;
+        }
+        return hit.isEmpty() ? Hits.NONE : new Hits(List.copyOf(hit), SCALE * Math.min(CAP, sum));
+    }
+}

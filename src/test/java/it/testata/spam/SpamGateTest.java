@@ -1,0 +1,61 @@
+package it.testata.spam;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gate between the classifier's probability and its verdict: a link-free, contact-free comment is never
+ * discarded by the classifier alone, however much the site has learned; on a new site such a comment is held only
+ * when the classifier would have blocked it.
+ */
+class SpamGateTest {
+    static final String[] TOWN = "piazza mercato sindaco fontana ponte scuola estate festa teatro biblioteca autobus".split(" ");
+    static final String[] WORDS = "zorblax quintor velmar drovik ostrana plenix".split(" ");
+
+    static String sentence(Random r, String[] words, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append(words[r.nextInt(words.length)]).append(' ');
+        return sb.toString().strip();
+    }
+
+    @Test
+    void aTrainedSiteSendsToSpamButNeverDiscardsACommentWithoutEvidenceOfAPitch() {
+        // a site past SpamGate.TAUGHT whose moderators marked word-only spam: its words alone reach the discard threshold
+        SpamModel site = new SpamModel();
+        Random r = new Random(7);
+        for (int i = 0; i < 1500; i++) site.learn(new SpamInput("Lettore " + i, "", "", sentence(r, TOWN, 12), "").features(), false);
+        for (int i = 0; i < 1000; i++) site.learn(new SpamInput("", "", "", sentence(r, WORDS, 8), "").features(), true);
+        long learned = site.spamLearned() + site.hamLearned();
+        assertThat(learned).isGreaterThanOrEqualTo(SpamGate.TAUGHT);
+        SpamClassifier classifier = new SpamClassifier(StarterModel.shipped(), site);
+
+        SpamInput words = new SpamInput("Anna", "", "", "zorblax quintor velmar drovik ostrana", "");
+        Signals plain = words.signals();
+        double p = classifier.score(words.features(), plain);
+        assertThat(p).isGreaterThanOrEqualTo(Verdict.DISCARD_AT);
+        assertThat(plain.strong()).isFalse();
+        assertThat(SpamGate.lowered(Verdict.DISCARD, plain, learned)).isEqualTo("no-discard");
+        assertThat(SpamGate.verdict(p, plain, learned)).isEqualTo(Verdict.SPAM);
+
+        // with a link the classifier's verdict stands
+        SpamInput link = new SpamInput("Anna", "", "", "zorblax quintor velmar https://zorblax.example.biz/x", "");
+        Signals pitch = link.signals();
+        assertThat(pitch.strong()).isTrue();
+        assertThat(SpamGate.verdict(classifier.score(link.features(), pitch), pitch, learned)).isEqualTo(Verdict.DISCARD);
+    }
+
+    @Test
+    void aNewSiteHoldsACommentWithoutEvidenceOnlyWhenTheClassifierWouldHaveBlockedIt() {
+        Signals plain = new SpamInput("Anna", "", "", "Bella partita ieri sera, peccato per il rigore.", "").signals();
+        Signals link = new SpamInput("Anna", "", "", "Bella partita ieri sera: https://example.org/tabellino", "").signals();
+        assertThat(SpamGate.verdict(0.7, plain, 10)).isEqualTo(Verdict.APPROVE);
+        assertThat(SpamGate.verdict(0.7, link, 10)).isEqualTo(Verdict.HOLD);
+        assertThat(SpamGate.verdict(0.95, plain, 10)).isEqualTo(Verdict.HOLD);
+        assertThat(SpamGate.lowered(Verdict.SPAM, plain, 10)).isEqualTo("no-evidence");
+        // a trained site holds from spam.hold_at as before
+        assertThat(SpamGate.verdict(0.7, plain, SpamGate.TAUGHT)).isEqualTo(Verdict.HOLD);
+    }
+}
