@@ -74,7 +74,7 @@ public final class Requests implements RequestObserver {
     @Override
     public void front(Request request, Response response, int status) {
         String id = idFor(request.getHeaders().get(HEADER));
-        response.getHeaders().put(HEADER, id);
+        response.getHeaders().add(HEADER, id); // not there yet: add, unlike put, does not walk the fields
         if (!accessLog) return;
         String remote = proxies.get().client(Request.getRemoteAddr(request),
                 String.join(",", request.getHeaders().getValuesList("X-Forwarded-For")));
