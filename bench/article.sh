@@ -5,6 +5,9 @@
 #
 # Knobs (environment): THREADS=2 CONNS=50 (the latency goal is stated at CONNS=32) DURATION=15s WARMUP=10s ROUNDS=3 NO_BUILD=1 (skip the Maven build)
 #                      TESTATA_JAVA_OPTS (passed through to the ./testata launcher)
+#                      RESTART=1: each Testata is stopped after its first start (which imports the demo site) and
+#                      started again on the same data, so the measured server is one started on an existing site
+#                      (the import grows the heap, and with it the young generation, beyond what a restart has)
 #                      VARIANTS: JVM option sets separated by '|' ("launcher" = the launcher's defaults), one Testata
 #                      each, all measured in every round (A B nginx A B nginx ...), so variants meet the same load
 #
@@ -120,6 +123,22 @@ tport="${tports[0]}"
 # (other sessions, an editor) cannot swap classes under the running server. The launcher is the real one,
 # so its JVM flags apply; with no sources next to it, it does not try to rebuild. Each variant has its own
 # copy of the jar (the launcher keeps a class data archive beside it) and its own data folder.
+start_testata() { # variant: starts it (on its own data folder) and waits until it is healthy
+  local i="$1" app="$work/app$1" n
+  log "starting Testata on 127.0.0.1:${tports[$i]} (JVM options: ${variants[$i]:-none})"
+  if [ "${variants[$i]}" = launcher ]; then
+    env -u TESTATA_JAVA_OPTS TESTATA_HOST=127.0.0.1 "$app/testata" serve --port "${tports[$i]}" --data "$work/data$i" >>"$work/testata$i.log" 2>&1 &
+  else
+    TESTATA_JAVA_OPTS="${variants[$i]}" TESTATA_HOST=127.0.0.1 "$app/testata" serve --port "${tports[$i]}" --data "$work/data$i" >>"$work/testata$i.log" 2>&1 &
+  fi
+  testata_pids[$i]=$!
+  for n in $(seq 1 600); do   # at most 60 s, most of it the demo import
+    kill -0 "${testata_pids[$i]}" 2>/dev/null || { log "Testata exited"; exit 1; }
+    curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:${tports[$i]}/healthz" 2>/dev/null && break
+    [ "$n" -lt 600 ] || { log "Testata did not come up in 60 s"; exit 1; }
+    sleep 0.1
+  done
+}
 mkdir -p "$work/lib"
 cp -r target/lib/. "$work/lib/"
 for i in "${!variants[@]}"; do
@@ -128,19 +147,11 @@ for i in "${!variants[@]}"; do
   cp testata "$app/testata"
   cp target/testata.jar "$app/target/testata.jar"
   ln -s "$work/lib" "$app/target/lib"
-  log "starting Testata on 127.0.0.1:${tports[$i]} (JVM options: ${variants[$i]:-none})"
-  if [ "${variants[$i]}" = launcher ]; then
-    env -u TESTATA_JAVA_OPTS TESTATA_HOST=127.0.0.1 "$app/testata" serve --port "${tports[$i]}" --data "$work/data$i" >"$work/testata$i.log" 2>&1 &
-  else
-    TESTATA_JAVA_OPTS="${variants[$i]}" TESTATA_HOST=127.0.0.1 "$app/testata" serve --port "${tports[$i]}" --data "$work/data$i" >"$work/testata$i.log" 2>&1 &
+  start_testata "$i"
+  if [ -n "${RESTART:-}" ]; then # measure a server started on an existing site, not the one that imported it
+    stop_pid "${testata_pids[$i]}"
+    start_testata "$i"
   fi
-  testata_pids+=($!)
-  for n in $(seq 1 600); do   # at most 60 s, most of it the demo import
-    kill -0 "${testata_pids[$i]}" 2>/dev/null || { log "Testata exited"; exit 1; }
-    curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:${tports[$i]}/healthz" 2>/dev/null && break
-    [ "$n" -lt 600 ] || { log "Testata did not come up in 60 s"; exit 1; }
-    sleep 0.1
-  done
 done
 
 # --- the page, once: Testata's own gzip body; the HTML is its decompression -------------------------------------
