@@ -48,11 +48,13 @@ public final class FormToken {
         for (int i = at + time - 1; i >= at; i--, t /= 36) out[i] = (byte) Character.forDigit((int) (t % 36), 36);
         out[at + time] = '-';
         // the nonce only makes tokens distinct; the signature is what cannot be forged
-        long random = java.util.concurrent.ThreadLocalRandom.current().nextLong();
-        byte[] nonce = new byte[NONCE_BYTES];
-        for (int i = 0; i < 8; i++) nonce[i] = (byte) (random >>> (8 * i));
-        nonce[8] = (byte) java.util.concurrent.ThreadLocalRandom.current().nextInt();
-        Signer.encode(nonce, NONCE_BYTES, out, at + time + 1);
+        // its raw bytes go first where the signature will be (room enough), then Base64 into their place
+        int raw = at + value + 1;
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        long bits = random.nextLong();
+        for (int i = 0; i < 8; i++) out[raw + i] = (byte) (bits >>> (8 * i));
+        out[raw + 8] = (byte) random.nextInt();
+        Signer.encode(out, raw, NONCE_BYTES, out, at + time + 1);
         int end = signer.signInPlace(PURPOSE_BYTES, out, at, at + value);
         System.arraycopy(after, 0, out, end, after.length);
         return out;

@@ -70,7 +70,7 @@ public final class Signer {
         mac.update(buf, from, to - from);
         byte[] d = mac.doFinal();
         buf[to] = '.';
-        return encode(d, 18, buf, to + 1);
+        return encode(d, 0, 18, buf, to + 1);
     }
 
     /** The bytes {@link #signInPlace} adds after the value. */
@@ -80,12 +80,13 @@ public final class Signer {
             .getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * The first {@code n} bytes of {@code src} (a multiple of 3) in unpadded URL-safe Base64, as {@link #encode}
-     * writes them, into {@code dst} from {@code at}; returns the end. (The JDK's encoder writes only from 0.)
+     * The {@code n} bytes of {@code src} from {@code from} (a multiple of 3) in unpadded URL-safe Base64, as
+     * {@link #encode} writes them, into {@code dst} from {@code at}; returns the end. (The JDK's encoder writes only
+     * from 0.) Source and destination may be parts of one array that do not overlap.
      */
-    public static int encode(byte[] src, int n, byte[] dst, int at) {
+    public static int encode(byte[] src, int from, int n, byte[] dst, int at) {
         if (n % 3 != 0) throw new IllegalArgumentException("a multiple of 3 bytes");
-        for (int i = 0; i < n; i += 3) {
+        for (int i = from; i < from + n; i += 3) {
             int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | (src[i + 2] & 0xff);
             dst[at++] = URL_SAFE[bits >>> 18];
             dst[at++] = URL_SAFE[bits >>> 12 & 63];
