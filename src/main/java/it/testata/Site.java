@@ -200,7 +200,7 @@ public final class Site implements AutoCloseable {
         FormToken tokens = new FormToken(signer);
         CommentViews commentViews = new CommentViews(commentService, cookies, tokens, settings);
         // cached article pages get a fresh comment-form token in every response
-        PageCache cache = new PageCache(articles::nextPublicationMillis, commentViews::tokenHtml);
+        PageCache cache = new PageCache(articles::nextPublicationMillis, (PageCache.Hole) commentViews::tokenBytes); // --- tail ---
         // --- scale: the sidebar is read once and kept until the change log touches it ---
         // (cluster2: forgotten before the pages drop, so that no page rendered in between keeps an old sidebar)
         changes.subscribe(layouts.sidebar()::onChange);

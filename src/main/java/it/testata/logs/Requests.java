@@ -43,9 +43,20 @@ public final class Requests implements RequestObserver {
 
     static String idFor(String incoming) {
         if (incoming != null && SANE.matcher(incoming).matches()) return incoming;
+        // 32 hex digits (two random longs with the top bit set, as Long.toHexString wrote them), made in one array:
+        // every cached answer gets one
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
+        long a = r.nextLong() | Long.MIN_VALUE;
+        long b = r.nextLong() | Long.MIN_VALUE;
+        byte[] id = new byte[32];
+        for (int i = 15; i >= 0; i--, a >>>= 4, b >>>= 4) {
+            id[i] = HEX[(int) a & 15];
+            id[16 + i] = HEX[(int) b & 15];
+        }
+        return new String(id, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     @Override
     public void begin(Context ctx) {
@@ -74,7 +85,7 @@ public final class Requests implements RequestObserver {
     @Override
     public void front(Request request, Response response, int status) {
         String id = idFor(request.getHeaders().get(HEADER));
-        response.getHeaders().put(HEADER, id);
+        response.getHeaders().add(HEADER, id); // not there yet: add, unlike put, does not walk the fields
         if (!accessLog) return;
         String remote = proxies.get().client(Request.getRemoteAddr(request),
                 String.join(",", request.getHeaders().getValuesList("X-Forwarded-For")));

@@ -96,22 +96,33 @@ public final class PageCache {
     private final LongSupplier nextPublication;
     private volatile long expiresAt = -1;
 
-    private final Supplier<String> holeFiller;
+    private final Hole holeFiller;
+
+    /** What goes into a page's {@link #HOLE} for one response, as UTF-8 bytes in an array of its own. */
+    @FunctionalInterface
+    public interface Hole {
+        byte[] fill();
+    }
 
     /** @param nextPublication epoch millis of the next scheduled publication, or Long.MAX_VALUE */
     public PageCache(LongSupplier nextPublication) {
-        this(nextPublication, () -> "");
+        this(nextPublication, () -> new byte[0]);
     }
 
     /** @param holeFiller what goes into a page's {@link #HOLE} for each response */
     public PageCache(LongSupplier nextPublication, Supplier<String> holeFiller) {
+        this(nextPublication, () -> holeFiller.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** @param holeFiller what goes into a page's {@link #HOLE} for each response, already as bytes */
+    public PageCache(LongSupplier nextPublication, Hole holeFiller) {
         this.nextPublication = nextPublication;
         this.holeFiller = holeFiller;
     }
 
     /** This response's content for a page's hole. */
     public byte[] fill() {
-        return holeFiller.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return holeFiller.fill();
     }
 
     public Page get(String key) {

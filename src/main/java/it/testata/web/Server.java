@@ -208,6 +208,7 @@ public final class Server {
         private final java.util.function.Supplier<it.testata.settings.Settings> settings;
         private final RequestObserver observer;
         private Executor blocking;
+        private volatile LengthField[] lengths = new LengthField[2];
 
         CachedPages(Renderer renderer, HttpField[] security, java.util.function.Supplier<it.testata.settings.Settings> settings,
                     RequestObserver observer) {
@@ -293,9 +294,9 @@ public final class Server {
         private void sendSpliced(Request request, Response response, Callback callback, Splice splice, boolean gzip) {
             byte[] hole = renderer.fill();
             int length = gzip ? splice.gzipLength(hole.length) : splice.plainLength(hole.length);
+            response.getHeaders().add(lengthField(length));
             if (length > POOLED_MAX) { // Jetty's pool keeps buffers up to 64 KiB; a bigger page gets its own array
                 byte[] body = gzip ? splice.gzip(hole) : splice.plain(hole);
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
                 response.write(true, java.nio.ByteBuffer.wrap(body), callback);
                 return;
             }
@@ -305,9 +306,24 @@ public final class Server {
             if (gzip) splice.writeGzip(buffer, hole);
             else splice.writePlain(buffer, hole);
             BufferUtil.flipToFlush(buffer, at);
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
             response.write(true, buffer, new Released(pooled, callback));
         }
+
+        /**
+         * A Content-Length field with this value, encoded once: a page's token has the same length in every
+         * answer, so the field of the last plain and the last gzip answer is used again while the length holds.
+         */
+        private HttpField lengthField(int length) {
+            LengthField[] recent = lengths;
+            for (LengthField f : recent) {
+                if (f != null && f.value() == length) return f.field();
+            }
+            LengthField made = new LengthField(length, new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, length));
+            lengths = new LengthField[] {made, recent[0]}; // a copy: readers on other threads see one or the other
+            return made.field();
+        }
+
+        private record LengthField(int value, HttpField field) {}
 
         /** Gives the pooled buffer back, then completes the response's callback. */
         private record Released(RetainableByteBuffer buffer, Callback callback) implements Callback {
