@@ -37,6 +37,7 @@ public final class Sidebar {
     private final LongSupplier nextPublication;
     private final LongSupplier clock;
     private volatile Kept kept;
+    private final Object loading = new Object();
     private long generation;
 
     public Sidebar(Loader loader, LongSupplier nextPublication) {
@@ -51,18 +52,29 @@ public final class Sidebar {
 
     /** The lists for this zone: the kept ones when still valid, else read now (and kept unless a change raced). */
     public Lists lists(ZoneId zone) {
+        Lists valid = valid(zone);
+        if (valid != null) return valid;
+        // One read at a time: after a change every page being rendered needs the lists at once, and one read
+        // serves them all (those that waited find the lists kept), instead of each render reading them again.
+        synchronized (loading) {
+            valid = valid(zone);
+            if (valid != null) return valid;
+            long gen;
+            synchronized (this) {
+                gen = generation;
+            }
+            long expires = nextPublication.getAsLong();
+            Lists fresh = loader.load(zone);
+            synchronized (this) {
+                if (gen == generation) kept = new Kept(zone, fresh, expires);
+            }
+            return fresh;
+        }
+    }
+
+    private Lists valid(ZoneId zone) {
         Kept k = kept;
-        if (k != null && k.zone().equals(zone) && clock.getAsLong() < k.expiresAt()) return k.lists();
-        long gen;
-        synchronized (this) {
-            gen = generation;
-        }
-        long expires = nextPublication.getAsLong();
-        Lists fresh = loader.load(zone);
-        synchronized (this) {
-            if (gen == generation) kept = new Kept(zone, fresh, expires);
-        }
-        return fresh;
+        return k != null && k.zone().equals(zone) && clock.getAsLong() < k.expiresAt() ? k.lists() : null;
     }
 
     /** Change log listener: forgets the lists when a change may alter them. */

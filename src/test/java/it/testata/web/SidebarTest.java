@@ -67,4 +67,30 @@ class SidebarTest {
         holder[0].lists(ROME);
         assertEquals(2, reads.get());
     }
+
+    @Test
+    void rendersThatNeedTheListsWhileTheyAreReadWaitForThatReadInsteadOfReadingAgain() throws Exception {
+        var reading = new java.util.concurrent.CountDownLatch(1);
+        var goOn = new java.util.concurrent.CountDownLatch(1);
+        Sidebar s = new Sidebar(zone -> {
+            reads.incrementAndGet();
+            reading.countDown();
+            try {
+                goOn.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Sidebar.Lists(List.of(), List.of());
+        }, () -> Long.MAX_VALUE, clock::get);
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> s.lists(ROME));
+        reading.await();
+        var others = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> s.lists(ROME))).toList();
+        Thread.sleep(200);
+        assertEquals(1, reads.get(), "the other renders wait for the read under way");
+        goOn.countDown();
+        Sidebar.Lists lists = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        for (var o : others) assertEquals(lists, o.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, reads.get(), "and are given what it read");
+    }
 }
