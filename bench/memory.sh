@@ -52,7 +52,17 @@ start() { # name env opts-or-"defaults": sets $port once the search index answer
     env $2 TESTATA_HOST=127.0.0.1 TESTATA_JAVA_OPTS="$3" "$app/testata" serve --port "$port" --data "$work/$1" --no-demo >"$work/$1.log" 2>&1 &
   fi
   pids+=($!)
-  local i; for i in $(seq 1 1800); do curl -fsS "http://127.0.0.1:$port/?s=piazza&ready=$i" 2>/dev/null | grep -q "<mark>" && break; sleep 1; done
+  local i ready=""
+  for i in $(seq 1 1800); do
+    curl -fsS "http://127.0.0.1:$port/?s=piazza&ready=$i" 2>/dev/null | grep -q "<mark>" && { ready=1; break; }
+    kill -0 "${pids[-1]}" 2>/dev/null || break   # the server stopped (e.g. a kept site another build migrated)
+    sleep 1
+  done
+  if [ -z "$ready" ]; then
+    echo "memory: server '$1' never answered a search (site kept in $site; delete it to make a new one). Its log ends:" >&2
+    tail -n 15 "$work/$1.log" >&2
+    exit 1
+  fi
 }
 start defaults "" defaults; a="$port"
 start other "$OTHER_ENV" "$OTHER_OPTS"; b="$port"
