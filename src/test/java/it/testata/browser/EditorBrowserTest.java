@@ -48,8 +48,7 @@ class EditorBrowserTest {
     static void signIn(Browser b) {
         b.open(site.url("/admin/articles"));
         b.find("#email").sendKeys("giulia@example.org");
-        b.find("#password").sendKeys(PASSWORD, Keys.ENTER);
-        waiting(b).until(d -> d.getCurrentUrl().equals(site.url("/admin/articles")));
+        b.through(() -> b.find("#password").sendKeys(PASSWORD, Keys.ENTER), "/admin/articles");
     }
 
     static WebDriverWait waiting(Browser b) {
@@ -58,18 +57,11 @@ class EditorBrowserTest {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
-    /** Waits for the page a click or a key sent to (Selenium returns before the next page has loaded). */
-    static void arrived(Browser b, String urlPart) {
-        waiting(b).until(d -> d.getCurrentUrl().contains(urlPart)
-                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
     @Test
     void writeAndPublishAnArticleWithANewTagWatchingTheLivePreview() {
         try (Browser b = Browser.start()) {
             signIn(b);
-            b.find("a.button[href='/admin/articles/new']").click();
-            arrived(b, "/admin/articles/new");
+            b.clickThrough("a.button[href='/admin/articles/new']", "/admin/articles/new");
             assertThat(b.find("h1").getText()).isEqualTo("Nuovo articolo");
             b.find("#title").sendKeys("La fiera d'autunno torna in piazza");
             b.find("#standfirst").sendKeys("Tre giorni di bancarelle e musica.");
@@ -82,17 +74,14 @@ class EditorBrowserTest {
             b.find("#tags").sendKeys("Fiera d'autunno, Eventi");
             b.find("input[name=status][value=published]").click();
             b.screenshot("editor-new");
-            b.find("button[value=save]").click();
-            arrived(b, "?done=saved");
+            b.clickThrough("button[value=save]", "?done=saved");
 
             assertThat(b.find("[role=status]").getText()).isEqualTo("L'articolo è stato salvato.");
             assertThat(b.consoleErrors()).isEmpty();
-            b.find(".editor-links a[href^='/20']").click();
-            arrived(b, "/la-fiera-d-autunno-torna-in-piazza/");
+            b.clickThrough(".editor-links a[href^='/20']", "/la-fiera-d-autunno-torna-in-piazza/");
             assertThat(b.find("h1").getText()).isEqualTo("La fiera d'autunno torna in piazza");
             assertThat(b.find(".article-body strong").getText()).isEqualTo("venerdì");
-            b.find(".tags a[href='/tag/fiera-d-autunno/']").click();
-            arrived(b, "/tag/fiera-d-autunno/");
+            b.clickThrough(".tags a[href='/tag/fiera-d-autunno/']", "/tag/fiera-d-autunno/");
             assertThat(b.find("main").getText()).contains("La fiera d'autunno torna in piazza");
         }
     }
@@ -107,8 +96,8 @@ class EditorBrowserTest {
             String tomorrow = LocalDateTime.now(ZoneId.of("Europe/Rome")).plusDays(1).withHour(10).withMinute(0)
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
             b.driver().executeScript("arguments[0].value = arguments[1];", b.find("#publish_at"), tomorrow);
-            b.find("#title").sendKeys(Keys.ENTER); // Enter submits with the first button: Save
-            arrived(b, "?done=saved");
+            // Enter submits with the first button: Save
+            b.through(() -> b.find("#title").sendKeys(Keys.ENTER), "?done=saved");
             assertThat(b.find("[role=status]").getText()).isEqualTo("L'articolo è stato salvato.");
             assertThat(b.find("input[name=status][value=scheduled]").isSelected()).isTrue();
             assertThat(b.find("#publish_at").getDomProperty("value")).isEqualTo(tomorrow);

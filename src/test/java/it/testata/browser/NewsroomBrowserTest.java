@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static it.testata.browser.EditorBrowserTest.arrived;
 import static it.testata.browser.EditorBrowserTest.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,8 +54,7 @@ class NewsroomBrowserTest {
             signIn(b);
             b.open(site.url("/admin/media"));
             b.find("#files").sendKeys(one + "\n" + two);
-            b.find("form.media-upload button[type=submit]").click();
-            arrived(b, "done=uploaded");
+            b.clickThrough("form.media-upload button[type=submit]", "done=uploaded");
             assertThat(b.find("[role=status]").getText()).isEqualTo("2 immagini caricate.");
             assertThat(b.findAll(".media-item img")).hasSize(2);
 
@@ -64,8 +62,7 @@ class NewsroomBrowserTest {
             waiting(b).until(d -> b.findAll("#alt").size() == 1);
             b.find("#alt").sendKeys("Le bancarelle del mercato");
             b.find("#credit").sendKeys("Foto della redazione");
-            b.find("form[action^='/admin/media/'] button.primary").click();
-            arrived(b, "done=saved");
+            b.clickThrough("form[action^='/admin/media/'] button.primary", "done=saved");
             String markdown = b.find("#markdown").getText();
             assertThat(markdown).startsWith("![Le bancarelle del mercato](/media/");
 
@@ -84,11 +81,9 @@ class NewsroomBrowserTest {
             b.driver().executeScript("arguments[0].value = arguments[1];", b.find("#body"),
                     "Da sabato le bancarelle tornano.\n\n" + markdown + "\n");
             b.find("input[name=status][value=published]").click();
-            b.find("button[value=save]").click();
-            arrived(b, "?done=saved");
+            b.clickThrough("button[value=save]", "?done=saved");
             assertThat(b.findAll("#alt-warning")).isEmpty();
-            b.find(".editor-links a[href^='/20']").click();
-            arrived(b, "/il-mercato-torna-in-centro/");
+            b.clickThrough(".editor-links a[href^='/20']", "/il-mercato-torna-in-centro/");
             var img = b.find(".article-body img");
             assertThat(img.getDomAttribute("alt")).isEqualTo("Le bancarelle del mercato");
             assertThat((Boolean) b.driver().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)).isTrue();
@@ -104,8 +99,7 @@ class NewsroomBrowserTest {
             b.open(site.url("/admin/articles/new"));
             b.find("#title").sendKeys("Anteprima per il sindaco");
             b.find("#body").sendKeys("Il testo **riservato**.");
-            b.find("button[value=save]").click();
-            arrived(b, "?done=saved");
+            b.clickThrough("button[value=save]", "?done=saved");
             link = b.find("#preview-url").getDomProperty("value");
         }
         try (Browser fresh = Browser.start()) {
@@ -125,22 +119,18 @@ class NewsroomBrowserTest {
             b.open(site.url("/admin/articles/new"));
             b.find("#title").sendKeys("Il ponte chiude per lavori");
             b.find("input[name=status][value=published]").click();
-            b.find("button[value=save]").click();
-            arrived(b, "?done=saved");
+            b.clickThrough("button[value=save]", "?done=saved");
             String editorUrl = b.currentUrl().replace("?done=saved", "");
             String path = b.find(".editor-links a[href^='/20']").getDomAttribute("href");
             assertThat(site.get(path).statusCode()).isEqualTo(200);
 
-            b.find("form.trash-form button").click();
-            arrived(b, "status=trash");
+            b.clickThrough("form.trash-form button", "status=trash");
             assertThat(b.find("[role=status]").getText()).isEqualTo("L'articolo è nel cestino: non è più visibile sul sito.");
             assertThat(b.find("table").getText()).contains("Il ponte chiude per lavori");
             assertThat(site.get(path).statusCode()).isEqualTo(404);
 
-            b.find("table a").click();
-            arrived(b, editorUrl.substring(editorUrl.indexOf("/admin/")));
-            b.find(".trash-notice button.primary").click();
-            arrived(b, "done=untrashed");
+            b.clickThrough("table a", editorUrl.substring(editorUrl.indexOf("/admin/")));
+            b.clickThrough(".trash-notice button.primary", "done=untrashed");
             assertThat(b.find("[role=status]").getText()).isEqualTo("L'articolo è uscito dal cestino con lo stato che aveva.");
             assertThat(b.find("input[name=status][value=published]").isSelected()).isTrue();
             assertThat(site.get(path).statusCode()).isEqualTo(200);

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,52 +40,36 @@ class ParentPageBrowserTest {
         if (site != null) site.close();
     }
 
-    static WebDriverWait waiting(Browser b) {
-        return (WebDriverWait) new WebDriverWait(b.driver(), Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    static void arrived(Browser b, String urlPart) {
-        waiting(b).until(d -> d.getCurrentUrl().contains(urlPart)
-                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
     @Test
     void aPageChosenUnderAParentOpensAtTheNestedAddress() {
         try (Browser b = Browser.start()) {
             b.open(site.url("/admin/pages"));
             b.find("#email").sendKeys("elena@example.org");
-            b.find("#password").sendKeys(PASSWORD, Keys.ENTER);
-            arrived(b, "/admin/pages");
-            b.find("a[href='/admin/pages/new']").click();
-            arrived(b, "/admin/pages/new");
+            b.through(() -> b.find("#password").sendKeys(PASSWORD, Keys.ENTER), "/admin/pages");
+            b.clickThrough("a[href='/admin/pages/new']", "/admin/pages/new");
             b.find("#title").sendKeys("La redazione");
             b.find("#body").sendKeys("Chi scrive il giornale.");
             Select parent = new Select(b.find("#parent"));
             assertThat(parent.getOptions().stream().map(o -> o.getText()).toList()).contains("Chi siamo");
             parent.selectByVisibleText("Chi siamo");
             b.find("input[name=status][value=published]").click();
-            b.find("button[value=save]").click();
-            arrived(b, "?done=saved");
+            b.clickThrough("button[value=save]", "?done=saved");
             assertThat(new Select(b.find("#parent")).getFirstSelectedOption().getText()).isEqualTo("Chi siamo");
 
-            b.find(".editor-links a[href='/chi-siamo/la-redazione/']").click();
-            arrived(b, "/chi-siamo/la-redazione/");
+            b.clickThrough(".editor-links a[href='/chi-siamo/la-redazione/']", "/chi-siamo/la-redazione/");
             assertThat(b.find("h1").getText()).isEqualTo("La redazione");
-            b.find(".page-parents a").click();
-            arrived(b, "/chi-siamo/");
+            b.clickThrough(".page-parents a", "/chi-siamo/");
             assertThat(b.currentUrl()).isEqualTo(site.url("/chi-siamo/"));
             assertThat(b.consoleErrors()).isEmpty();
 
             // back to the top level: the nested address now leads to /la-redazione/
             b.driver().navigate().back();
             b.driver().navigate().back();
-            arrived(b, "?done=saved");
+            b.arrived("?done=saved");
             new Select(b.find("#parent")).selectByIndex(0);
-            b.find("button[value=save]").click();
-            arrived(b, "?done=saved");
+            b.clickThrough("button[value=save]", "?done=saved");
             b.open(site.url("/chi-siamo/la-redazione/"));
-            arrived(b, "/la-redazione/");
+            b.arrived("/la-redazione/");
             assertThat(b.currentUrl()).isEqualTo(site.url("/la-redazione/"));
             assertThat(b.find("h1").getText()).isEqualTo("La redazione");
         }

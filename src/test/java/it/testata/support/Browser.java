@@ -147,6 +147,34 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks what {@code css} finds and waits for the next document to have replaced this one and finished loading
+     * at an address containing {@code urlPart}. Waiting for the address alone is not enough: after a save on a page
+     * whose address already says {@code ?done=saved}, the old page would pass at once while the form is still
+     * being sent, and the next step would race it.
+     */
+    public Browser clickThrough(String css, String urlPart) {
+        return through(() -> find(css).click(), urlPart);
+    }
+
+    /** Does what leaves this page (a click, Enter in a form) and waits as {@link #clickThrough} does. */
+    public Browser through(Runnable leave, String urlPart) {
+        WebElement root = driver.findElement(By.tagName("html"));
+        leave.run();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(root));
+        return arrived(urlPart);
+    }
+
+    /** Waits for the page at an address containing {@code urlPart} to have finished loading. */
+    public Browser arrived(String urlPart) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.getCurrentUrl().contains(urlPart)
+                        && "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
     public String currentUrl() {
         return driver.getCurrentUrl();
     }
