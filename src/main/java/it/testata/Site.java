@@ -117,6 +117,7 @@ public final class Site implements AutoCloseable {
     private final it.testata.metrics.Metrics metrics = new it.testata.metrics.Metrics();
     private it.testata.backup.BackupScheduler backups;
     private boolean accessLog;
+    private long cacheLagMillis = Long.getLong("testata.cache.lag_ms", 10_000);
 
     private final it.testata.db.GroupCommit commentWriter; // --- speed ---
 
@@ -200,7 +201,8 @@ public final class Site implements AutoCloseable {
         FormToken tokens = new FormToken(signer);
         CommentViews commentViews = new CommentViews(commentService, cookies, tokens, settings);
         // cached article pages get a fresh comment-form token in every response
-        PageCache cache = new PageCache(articles::nextPublicationMillis, (PageCache.Hole) commentViews::tokenBytes); // --- tail ---
+        PageCache cache = new PageCache(articles::nextPublicationMillis, (PageCache.Hole) commentViews::tokenBytes) // --- tail ---
+                .lag(cacheLagMillis);
         // --- scale: the sidebar is read once and kept until the change log touches it ---
         // (cluster2: forgotten before the pages drop, so that no page rendered in between keeps an old sidebar)
         changes.subscribe(layouts.sidebar()::onChange);
@@ -302,6 +304,16 @@ public final class Site implements AutoCloseable {
         // --- ops ---
         backups = new it.testata.backup.BackupScheduler(config, db.jdbi(), settings, new Leases(db.jdbi()));
         backups.start();
+        return this;
+    }
+
+    /**
+     * How long other pages may keep showing the sidebar and counts from before a comment appeared (the comment's
+     * own article shows it at once); 10 s unless the system property {@code testata.cache.lag_ms} says otherwise.
+     * Call before {@link #serve}.
+     */
+    public Site withCacheLag(long millis) {
+        cacheLagMillis = millis;
         return this;
     }
 

@@ -127,7 +127,7 @@ public final class CommentService {
             tell(h, new CommentChange(id, null, status, Optional.of(new CommentChange.Submission(form, ipNet))));
             return switch (status) {
                 case APPROVED -> {
-                    touched.addAll(publicTags(article.id()));
+                    touched.addAll(appearedTags(article.id()));
                     yield new Outcome.Published(id);
                 }
                 case PENDING -> new Outcome.Held(id);
@@ -160,9 +160,20 @@ public final class CommentService {
         return changes.write((h, touched) -> CommentStore.purgeSpam(h, now.minus(SPAM_KEPT)));
     }
 
-    /** What an approved comment appearing or disappearing changes on public pages. */
+    /** What an approved comment disappearing or changing changes on public pages: all of it at once. */
     public static List<String> publicTags(long articleId) {
         return List.of("comments:" + articleId, "sidebar:comments", "lists");
+    }
+
+    /**
+     * What a comment appearing changes: its article's page at once; the recent-comments widget on every other
+     * page and the counts in lists within the page cache's lag ({@link it.testata.web.PageCache#SOON}), so that a
+     * moderator approving a queue does not empty every server's cache once per comment. What disappears (trash,
+     * spam, an erasure, an edit) still leaves every page at once.
+     */
+    public static List<String> appearedTags(long articleId) {
+        return List.of("comments:" + articleId, it.testata.web.PageCache.SOON + "sidebar:comments",
+                it.testata.web.PageCache.SOON + "lists");
     }
 
     /**
@@ -233,7 +244,8 @@ public final class CommentService {
             }
             boolean wasPublic = c.status() == CommentStatus.APPROVED;
             boolean isPublic = action == Action.APPROVE;
-            if (wasPublic || isPublic) touched.addAll(publicTags(c.articleId()));
+            if (wasPublic) touched.addAll(publicTags(c.articleId()));
+            else if (isPublic) touched.addAll(appearedTags(c.articleId()));
             return true;
         });
         if (done && (action == Action.APPROVE || action == Action.SPAM)) spam.refresh();
@@ -347,7 +359,7 @@ public final class CommentService {
                     email, url == null ? "" : url, body, CommentText.toSafeHtml(body), "", ""), Instant.now());
             CommentStore.markStaff(h, id); // only staff reply from the moderation queue: the "Redazione" mark
             tell(h, CommentChange.of(id, null, CommentStatus.APPROVED));
-            touched.addAll(publicTags(parent.articleId()));
+            touched.addAll(appearedTags(parent.articleId()));
             return new Written.Saved(id);
         });
         if (approvedParent[0]) spam.refresh();

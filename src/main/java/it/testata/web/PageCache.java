@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,12 @@ import java.util.function.Supplier;
  * "settings" drops everything. A page whose publication time arrives empties the cache by itself.
  * Bodies are compressed once; the ETag answers revalidations with 304. Each page also keeps its header
  * fields ready-encoded ({@link Wire}) for the server's front handler, which answers hits without Javalin.
+ *
+ * <p>A change may write a tag as {@code ~tag} ({@link #SOON}): the pages it touches may go on being served for up
+ * to the cache's lag, and all such pages drop together when it ends. A comment approved is written that way for
+ * what it changes on other pages (the recent-comments widget that every page shows, the counts in lists), and
+ * at once for its own article: a busy moderator then costs each server one burst of renders per lag instead of
+ * one of every page per approval.
  */
 public final class PageCache {
     public static final String ALL = "settings";
@@ -91,10 +98,19 @@ public final class PageCache {
         }
     }
 
+    /** A tag's first character when the change allows its pages to drop up to the lag later. */
+    public static final char SOON = '~';
+
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(5_000).build();
     private final AtomicLong generation = new AtomicLong();
     private final LongSupplier nextPublication;
+    /** When the cache must next look again: the next publication or the end of the lag, whichever is first. */
     private volatile long expiresAt = -1;
+    private long publicationAt = Long.MAX_VALUE;
+    private long lagMillis;
+    /** Tags written {@code ~tag} since the last drop for them, and when they must drop (guarded by this). */
+    private final Set<String> soon = new HashSet<>();
+    private long soonAt = Long.MAX_VALUE;
 
     private final Hole holeFiller;
 
@@ -125,13 +141,33 @@ public final class PageCache {
         return holeFiller.fill();
     }
 
+    /**
+     * How long the pages touched by a {@code ~tag} may still be served (0: drop them at once, as a plain tag).
+     * Call before serving.
+     */
+    public PageCache lag(long millis) {
+        this.lagMillis = Math.max(0, millis);
+        return this;
+    }
+
     public Page get(String key) {
         long now = System.currentTimeMillis();
-        if (expiresAt < 0 || now >= expiresAt) {
-            if (expiresAt >= 0) dropAll();
-            expiresAt = nextPublication.getAsLong();
-        }
+        if (expiresAt < 0 || now >= expiresAt) catchUp(now);
         return pages.getIfPresent(key);
+    }
+
+    /** A publication time or the end of a lag has come: drops what it affects and learns when to look next. */
+    private synchronized void catchUp(long now) {
+        if (expiresAt >= 0 && now < expiresAt) return; // another request has just done it
+        boolean published = now >= publicationAt;
+        if (published) dropAll();
+        if (now >= soonAt) {
+            drop(Set.copyOf(soon));
+            soon.clear();
+            soonAt = Long.MAX_VALUE;
+        }
+        if (published || expiresAt < 0) publicationAt = nextPublication.getAsLong();
+        expiresAt = Math.min(publicationAt, soonAt);
     }
 
     /**
@@ -166,14 +202,36 @@ public final class PageCache {
         return new Page(contentType, body, null, etag, tags, new Wire(contentType, null, null, etag), splice);
     }
 
+    /** Change-log listener: drops the pages tagged with what a change touched ({@code ~tag}s after the lag). */
     public synchronized void invalidate(Set<String> tags) {
+        Set<String> now = new HashSet<>(tags.size());
+        boolean later = false;
+        for (String t : tags) {
+            if (t.isEmpty() || t.charAt(0) != SOON) {
+                now.add(t);
+            } else if (lagMillis == 0) {
+                now.add(t.substring(1));
+            } else {
+                later |= soon.add(t.substring(1));
+            }
+        }
+        if (later && soonAt == Long.MAX_VALUE) {
+            soonAt = System.currentTimeMillis() + lagMillis;
+            expiresAt = Math.min(expiresAt, soonAt);
+        }
+        if (!now.isEmpty()) {
+            drop(now);
+            expiresAt = -1; // a change may have scheduled or unscheduled a publication: ask again
+        }
+    }
+
+    private void drop(Set<String> tags) {
         generation.incrementAndGet();
         if (tags.contains(ALL)) {
             pages.invalidateAll();
         } else {
             pages.asMap().values().removeIf(p -> !Collections.disjoint(p.tags(), tags));
         }
-        expiresAt = -1;
     }
 
     public synchronized void dropAll() {

@@ -79,7 +79,9 @@ public final class Sidebar {
 
     /** Change log listener: forgets the lists when a change may alter them. */
     public void onChange(Set<String> tags) {
-        for (String t : tags) {
+        for (String tag : tags) {
+            // a tag the pages may apply later (~tag) is forgotten here at once: the next render shows it
+            String t = !tag.isEmpty() && tag.charAt(0) == PageCache.SOON ? tag.substring(1) : tag;
             if (t.startsWith("sidebar:") || t.startsWith("article:") || t.equals("lists") || t.equals(PageCache.ALL)
                     || t.equals(it.testata.menu.MenuService.TAG)) {
                 synchronized (this) {

@@ -34,6 +34,12 @@ public final class TestSite implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     public final Path dataDir;
+    /**
+     * The page cache's lag for what a comment's appearance changes on other pages (10 s as shipped): short here so
+     * that a test waits for it briefly, but not zero, so that every test runs with the rule in force.
+     */
+    public static final long CACHE_LAG_MS = 500;
+
     public final Config config;
     private final String pgSchema;
     private final boolean owner;
@@ -100,14 +106,14 @@ public final class TestSite implements AutoCloseable {
         TestSite t = create();
         t.site = Site.open(t.config);
         t.site.seedFullDemoIfEmpty();
-        t.site.serve();
+        t.site.withCacheLag(CACHE_LAG_MS).serve();
         return t;
     }
 
     public TestSite start(boolean demo) {
         site = Site.open(config);
         if (demo) site.seedDemoIfEmpty();
-        site.serve();
+        site.withCacheLag(CACHE_LAG_MS).serve();
         return this;
     }
 

@@ -35,6 +35,33 @@ class PageCacheTest {
     }
 
     @Test
+    void aTagWrittenSoonDropsItsPagesTogetherOnceTheLagEnds() throws InterruptedException {
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE).lag(400);
+        long g = cache.generation();
+        cache.put("article", g, "text/html", html("A"), Set.of("comments:1", "sidebar:comments"));
+        cache.put("home", g, "text/html", html("H"), Set.of("lists", "sidebar:comments"));
+        cache.put("other", g, "text/html", html("O"), Set.of("article:2", "sidebar:comments"));
+        cache.put("about", g, "text/html", html("P"), Set.of("page:3"));
+
+        // a comment appears on article 1: its page at once, the rest within the lag, in one drop
+        cache.invalidate(Set.of("comments:1", "~sidebar:comments", "~lists"));
+        assertThat(cache.get("article")).isNull();
+        assertThat(cache.get("home")).isNotNull();
+        assertThat(cache.get("other")).isNotNull();
+        cache.invalidate(Set.of("comments:1", "~sidebar:comments", "~lists")); // a second one does not push it back
+        Thread.sleep(500);
+        assertThat(cache.get("home")).isNull();
+        assertThat(cache.get("other")).isNull();
+        assertThat(cache.get("about")).isNotNull();
+
+        // with no lag a ~tag is a tag
+        PageCache now = new PageCache(() -> Long.MAX_VALUE);
+        now.put("home", now.generation(), "text/html", html("H"), Set.of("lists"));
+        now.invalidate(Set.of("~lists"));
+        assertThat(now.get("home")).isNull();
+    }
+
+    @Test
     void aPageRenderedBeforeAnInvalidationIsNotKept() {
         PageCache cache = new PageCache(() -> Long.MAX_VALUE);
         long renderedAt = cache.generation();
