@@ -117,7 +117,8 @@ public final class Site implements AutoCloseable {
     private final it.testata.metrics.Metrics metrics = new it.testata.metrics.Metrics();
     private it.testata.backup.BackupScheduler backups;
     private boolean accessLog;
-    private long cacheLagMillis = Long.getLong("testata.cache.lag_ms", 10_000);
+    private long cacheLagMillis = Long.getLong("testata.cache.lag_ms",
+            Long.parseLong(System.getenv().getOrDefault("TESTATA_CACHE_LAG_MS", "10000").strip()));
 
     private final it.testata.db.GroupCommit commentWriter; // --- speed ---
 
@@ -309,7 +310,8 @@ public final class Site implements AutoCloseable {
 
     /**
      * How long other pages may keep showing the sidebar and counts from before a comment appeared (the comment's
-     * own article shows it at once); 10 s unless the system property {@code testata.cache.lag_ms} says otherwise.
+     * own article shows it at once); 10 s unless TESTATA_CACHE_LAG_MS (or the system property {@code testata.cache.lag_ms})
+     * says otherwise.
      * Call before {@link #serve}.
      */
     public Site withCacheLag(long millis) {
