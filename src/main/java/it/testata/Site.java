@@ -342,6 +342,8 @@ public final class Site implements AutoCloseable {
                 .counter("testata.page.cache.hits", "Cacheable requests answered from the page cache (front handler included)",
                         renderer::cacheHits)
                 .counter("testata.page.cache.misses", "Cacheable requests the page cache did not hold", renderer::cacheMisses)
+                .gauge("testata.page.cache.bytes", "What the page cache's pages weigh together (bound: TESTATA_PAGE_CACHE_MB)",
+                        renderer::cacheBytes)
                 .gauge("testata.spam.lessons", "Comments the site's moderators have taught the spam model", spam::learned)
                 .counter("testata.scheduler.runs", "Scheduled-publishing looks made by this server holding the lease",
                         () -> scheduler == null ? 0 : scheduler.runs())

@@ -48,6 +48,13 @@ public final class PageCache {
             this(contentType, body, gzip, etag, tags, new Wire(contentType, body, gzip, etag), null);
         }
 
+        /** About how many bytes of heap the page holds: what bounds the cache. */
+        int weight() {
+            long n = 512L + (body == null ? 0 : body.length) + (gzip == null ? 0 : gzip.length)
+                    + (splice == null ? 0 : splice.bytes());
+            return (int) Math.min(Integer.MAX_VALUE, n);
+        }
+
         /** The plain or gzip body of one response: the prepared one, or with the hole filled for this response. */
         public byte[] bodyFor(boolean gzipped, Supplier<byte[]> hole) {
             if (splice == null) return gzipped ? gzip : body;
@@ -101,7 +108,15 @@ public final class PageCache {
     /** A tag's first character when the change allows its pages to drop up to the lag later. */
     public static final char SOON = '~';
 
-    private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(5_000).build();
+    /**
+     * What the pages may weigh together, in bytes (TESTATA_PAGE_CACHE_MB, 40 MB unless set). A count would not do:
+     * a crawler walking a big site's articles would fill the heap with thousands of 40 KB pages. When full,
+     * the pages least likely to be asked for again go first.
+     */
+    static final long MAX_BYTES = Long.parseLong(System.getenv().getOrDefault("TESTATA_PAGE_CACHE_MB", "40").strip())
+            << 20;
+
+    private final Cache<String, Page> pages;
     private final AtomicLong generation = new AtomicLong();
     private final LongSupplier nextPublication;
     /** When the cache must next look again: the next publication or the end of the lag, whichever is first. */
@@ -132,8 +147,14 @@ public final class PageCache {
 
     /** @param holeFiller what goes into a page's {@link #HOLE} for each response, already as bytes */
     public PageCache(LongSupplier nextPublication, Hole holeFiller) {
+        this(nextPublication, holeFiller, MAX_BYTES);
+    }
+
+    PageCache(LongSupplier nextPublication, Hole holeFiller, long maxBytes) {
         this.nextPublication = nextPublication;
         this.holeFiller = holeFiller;
+        this.pages = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((String key, Page p) -> p.weight())
+                .executor(Runnable::run).build();
     }
 
     /** This response's content for a page's hole. */
@@ -191,15 +212,16 @@ public final class PageCache {
         // token, valid for a day), while a new response carries a fresh token.
         Page page = splice == null
                 ? new Page(contentType, body, Assets.Gzip.of(body), etag(body), Set.copyOf(tags))
-                : spliced(contentType, body, etag(splice.fixedParts()), Set.copyOf(tags), splice);
+                : spliced(contentType, etag(splice.fixedParts()), Set.copyOf(tags), splice);
         synchronized (this) {
             if (generation.get() == renderedAt) pages.put(key, page);
         }
         return page;
     }
 
-    private static Page spliced(String contentType, byte[] body, String etag, Set<String> tags, Splice splice) {
-        return new Page(contentType, body, null, etag, tags, new Wire(contentType, null, null, etag), splice);
+    private static Page spliced(String contentType, String etag, Set<String> tags, Splice splice) {
+        // the splice holds the bytes around the hole; the whole body is not kept beside them
+        return new Page(contentType, null, null, etag, tags, new Wire(contentType, null, null, etag), splice);
     }
 
     /** Change-log listener: drops the pages tagged with what a change touched ({@code ~tag}s after the lag). */
@@ -241,6 +263,15 @@ public final class PageCache {
 
     public long size() {
         return pages.estimatedSize();
+    }
+
+    /** What the kept pages weigh together, in bytes (see {@link #MAX_BYTES}). */
+    public long bytes() {
+        pages.cleanUp();
+        return pages.policy().eviction().flatMap(e -> {
+            java.util.OptionalLong w = e.weightedSize();
+            return w.isPresent() ? java.util.Optional.of(w.getAsLong()) : java.util.Optional.empty();
+        }).orElse(0L);
     }
 
     /** Writes a page, or a 304 when the client already holds this version. */

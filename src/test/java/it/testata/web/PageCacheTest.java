@@ -62,6 +62,16 @@ class PageCacheTest {
     }
 
     @Test
+    void theCacheKeepsNoMoreBytesThanItsBoundHoweverManyPagesAreAskedFor() {
+        long bound = 1 << 20;
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE, () -> html("token"), bound);
+        byte[] page = html("<p>" + "x".repeat(60_000) + PageCache.HOLE + "y".repeat(40_000) + "</p>");
+        for (int i = 0; i < 200; i++) cache.put("/article-" + i + "/", cache.generation(), "text/html", page, Set.of());
+        assertThat(cache.bytes()).isPositive().isLessThanOrEqualTo(bound);
+        assertThat(cache.size()).isBetween(1L, 10L); // about 100 KB a page: a handful, not 200
+    }
+
+    @Test
     void aPageRenderedBeforeAnInvalidationIsNotKept() {
         PageCache cache = new PageCache(() -> Long.MAX_VALUE);
         long renderedAt = cache.generation();
