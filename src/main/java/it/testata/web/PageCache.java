@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -118,6 +119,11 @@ public final class PageCache {
 
     private final Cache<String, Page> pages;
     private final AtomicLong generation = new AtomicLong();
+    /** The last drops, newest last, so that a page rendered across one that did not touch it is still kept. */
+    private final ArrayDeque<Dropped> recent = new ArrayDeque<>();
+    private static final int RECENT = 1024;
+
+    private record Dropped(long generation, Set<String> tags) { }
     private final LongSupplier nextPublication;
     /** When the cache must next look again: the next publication or the end of the lag, whichever is first. */
     private volatile long expiresAt = -1;
@@ -201,7 +207,12 @@ public final class PageCache {
         return pages.getIfPresent(key);
     }
 
-    /** The generation to pass back to {@link #put}: a page rendered before an invalidation is not kept. */
+    /**
+     * The generation to pass back to {@link #put}: a page rendered before an invalidation that touched one of its
+     * tags is not kept (one rendered across drops of other pages is: under a stream of changes, say a moderator
+     * approving comments on other articles, a render slower than the time between two changes would otherwise
+     * never be kept, and every reader would render again).
+     */
     public long generation() {
         return generation.get();
     }
@@ -214,7 +225,7 @@ public final class PageCache {
                 ? new Page(contentType, body, Assets.Gzip.of(body), etag(body), Set.copyOf(tags))
                 : spliced(contentType, etag(splice.fixedParts()), Set.copyOf(tags), splice);
         synchronized (this) {
-            if (generation.get() == renderedAt) pages.put(key, page);
+            if (untouchedSince(renderedAt, page.tags())) pages.put(key, page);
         }
         return page;
     }
@@ -247,8 +258,25 @@ public final class PageCache {
         }
     }
 
+    /** True when no drop after generation {@code renderedAt} touched these tags (caller holds this). */
+    private boolean untouchedSince(long renderedAt, Set<String> tags) {
+        if (generation.get() == renderedAt) return true;
+        if (recent.isEmpty() || recent.peekFirst().generation() > renderedAt + 1) return false; // history gone
+        for (var it = recent.descendingIterator(); it.hasNext(); ) {
+            Dropped d = it.next();
+            if (d.generation() <= renderedAt) break;
+            if (d.tags().contains(ALL) || !Collections.disjoint(d.tags(), tags)) return false;
+        }
+        return true;
+    }
+
+    private void remember(Set<String> tags) {
+        recent.addLast(new Dropped(generation.incrementAndGet(), tags));
+        if (recent.size() > RECENT) recent.removeFirst();
+    }
+
     private void drop(Set<String> tags) {
-        generation.incrementAndGet();
+        remember(Set.copyOf(tags));
         if (tags.contains(ALL)) {
             pages.invalidateAll();
         } else {
@@ -257,7 +285,7 @@ public final class PageCache {
     }
 
     public synchronized void dropAll() {
-        generation.incrementAndGet();
+        remember(Set.of(ALL));
         pages.invalidateAll();
     }
 

@@ -81,6 +81,22 @@ class PageCacheTest {
     }
 
     @Test
+    void aPageRenderedAcrossChangesToOtherPagesIsKept() {
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE).lag(60_000);
+        long renderedAt = cache.generation();
+        cache.invalidate(Set.of("comments:7")); // changes elsewhere land while article 1 is being rendered
+        cache.invalidate(Set.of("article:8", "~lists"));
+        cache.put("a", renderedAt, "text/html", html("fresh"), Set.of("article:1", "comments:1", "lists"));
+        assertThat(cache.get("a")).isNotNull();
+
+        long later = cache.generation();
+        cache.invalidate(Set.of("comments:7"));
+        cache.invalidate(Set.of(PageCache.ALL)); // the settings: every page
+        cache.put("b", later, "text/html", html("old"), Set.of("article:2"));
+        assertThat(cache.get("b")).isNull();
+    }
+
+    @Test
     void theCacheEmptiesItselfWhenAScheduledPublicationTimeArrives() throws InterruptedException {
         long publication = System.currentTimeMillis() + 300;
         PageCache cache = new PageCache(() -> System.currentTimeMillis() < publication ? publication : Long.MAX_VALUE);
