@@ -110,11 +110,11 @@ public final class PageCache {
     public static final char SOON = '~';
 
     /**
-     * What the pages may weigh together, in bytes (TESTATA_PAGE_CACHE_MB, 40 MB unless set). A count would not do:
-     * a crawler walking a big site's articles would fill the heap with thousands of 40 KB pages. When full,
-     * the pages least likely to be asked for again go first.
+     * What the pages may weigh together, in bytes (TESTATA_PAGE_CACHE_MB, 24 MB unless set: about 500 article
+     * pages). A count would not do: a crawler walking a big site's articles would fill the heap with thousands of
+     * 40 KB pages. When full, the pages least likely to be asked for again go first.
      */
-    static final long MAX_BYTES = Long.parseLong(System.getenv().getOrDefault("TESTATA_PAGE_CACHE_MB", "40").strip())
+    static final long MAX_BYTES = Long.parseLong(System.getenv().getOrDefault("TESTATA_PAGE_CACHE_MB", "24").strip())
             << 20;
 
     private final Cache<String, Page> pages;
