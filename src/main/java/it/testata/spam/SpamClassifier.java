@@ -25,9 +25,24 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
         return explain(f, 0);
     }
 
-    /** The probability with the {@link SpamPatterns}' log-odds added after the mix (they neither fade nor learn). */
+    /**
+     * The probability with the {@link SpamPatterns}' log-odds and the starter's {@link FormLayer} log-odds added after
+     * the mix (they neither fade nor learn).
+     */
     public double score(Features f, Signals s) {
-        return explain(f, s.patterns().logOdds()).p();
+        return explain(f, s.patterns().logOdds() + form(f, s)).p();
+    }
+
+    /** What the starter's form layer adds to the log-odds (0 without one). */
+    public double form(Features f, Signals s) {
+        FormLayer layer = starter == null ? null : starter.form();
+        return layer == null ? 0 : FormLayer.WEIGHT * layer.margin(f, s);
+    }
+
+    /** The form layer's own probability of spam, or -1 without a layer. */
+    public double formProbability(Features f, Signals s) {
+        FormLayer layer = starter == null ? null : starter.form();
+        return layer == null || FormLayer.WEIGHT == 0 ? -1 : layer.probability(f, s);
     }
 
     public Score explain(Features f, double patterns) {
