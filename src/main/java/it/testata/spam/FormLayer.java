@@ -13,12 +13,14 @@ import java.util.Map;
  * A small logistic regression over the form of a comment, never its words: the travelling {@link Signals} (links and
  * how they are hidden, contacts, money talk, solicitation, shouting, repetition, another script or language,
  * relevance to the article), the {@link SpamPatterns} hits, the number of links, the length, the share of capitals,
- * long numbers and a few kinds of symbol, and some of these in a short comment. None of its inputs names a topic,
+ * long numbers and a few kinds of symbol, and some of these in a short comment. None of its inputs names a topic
+ * (talk of money is left out: it is the topic of a finance site; money with a contact or a rate is a pattern),
  * so what it learns on one kind of text (text messages, e-mails, other sites' comments) can be carried to a site
  * it has never seen. Its weights are fitted offline on the starter's corpora ({@link #fit}) and ship in the starter
- * file; the layer neither fades nor learns from a site's moderators. Its log-odds are added to the classifier's (its
- * bias left out: the word models have their own), and its probability alone is evidence of a pitch for {@link
- * SpamGate} when it is high ({@link #EVIDENCE}).
+ * file; the layer neither fades nor learns from a site's moderators. Its log-odds (its bias left out: the word
+ * models have their own) are added to the classifier's when they lower the score, and when they raise it only if the
+ * comment shows a pitch sign ({@link Signals#strong}): a form alone, like topic words alone, never sends a comment to
+ * Spam ({@link #WHEN}). Measured: docs/SPAM.md, "After spam4".
  */
 public final class FormLayer {
     /** The inputs, in the order of the weights. */
@@ -28,7 +30,7 @@ public final class FormLayer {
     static {
         List<String> in = new ArrayList<>();
         for (String c : List.of("link", "unknown-domain", "shortener", "broken-link", "dot-com", "referral", "punycode",
-                "website", "name-link", "phone", "messenger", "mention", "email", "money", "solicit", "shout", "repeat",
+                "website", "name-link", "phone", "messenger", "mention", "email", "solicit", "shout", "repeat",
                 "script", "language", "on-topic", "off-topic")) {
             in.add("x:" + c);
         }
@@ -38,8 +40,8 @@ public final class FormLayer {
         }
         for (String c : List.of("links:1", "links:2", "links:3+", "len:0", "len:1", "len:2", "len:3", "len:4-7",
                 "len:8-15", "len:16-31", "len:32-63", "len:64+", "caps:low", "caps:high", "d:long", "d:any",
-                "s:currency", "s:!", "s:?", "s:*", "s:pictograph", "s:other", "short:link",
-                "short:unknown-domain", "short:phone", "short:money", "short:solicit", "short:mention")) {
+                "s:!", "s:?", "s:*", "s:pictograph", "s:other", "short:link",
+                "short:unknown-domain", "short:phone", "short:solicit", "short:mention")) {
             in.add(c);
         }
         INPUTS = List.copyOf(in);
@@ -56,6 +58,13 @@ public final class FormLayer {
     /** How much of its log-odds is added to the classifier's; -Dtestata.spam.form=0 turns the layer off (ablation). */
     static final double WEIGHT = Double.parseDouble(System.getProperty("testata.spam.form", "1"));
 
+    /**
+     * When the layer's log-odds count: "lower" (as shipped) always when they lower the score, and when they raise it
+     * only with a pitch sign ({@link Signals#strong}), so that a form alone, like topic words alone, never sends a
+     * comment to Spam; "evidence" only with a pitch sign; "always". Measurement switch -Dtestata.spam.form_when.
+     */
+    static final String WHEN = System.getProperty("testata.spam.form_when", "lower");
+
     private final double bias;
     private final double[] weights;
 
@@ -69,7 +78,7 @@ public final class FormLayer {
     static int[] inputs(Features f, Signals s) {
         List<Integer> on = new ArrayList<>(12);
         int words = -1;
-        boolean digits = false, longDigits = false, currency = false, other = false, pictograph = false;
+        boolean digits = false, longDigits = false, other = false, pictograph = false;
         for (String name : f.names()) {
             int colon = name.indexOf(':');
             if (colon < 0) continue;
@@ -88,8 +97,8 @@ public final class FormLayer {
                 case "s" -> {
                     String sym = name.substring(2);
                     int cp = sym.codePointAt(0);
-                    if ("$€£₹₦¥".contains(sym)) currency = true;
-                    else if (sym.equals("!") || sym.equals("?") || sym.equals("*")) on(on, name);
+                    if ("$€£₹₦¥".contains(sym)) continue; // money: a finance site's topic
+                    if (sym.equals("!") || sym.equals("?") || sym.equals("*")) on(on, name);
                     else if (cp >= 0x2190) pictograph = true;
                     else if (cp >= 0x80) other = true;
                 }
@@ -99,7 +108,6 @@ public final class FormLayer {
         }
         if (digits) on(on, "d:any");
         if (longDigits) on(on, "d:long");
-        if (currency) on(on, "s:currency");
         if (pictograph) on(on, "s:pictograph");
         if (other) on(on, "s:other");
         for (String c : s.codes()) {

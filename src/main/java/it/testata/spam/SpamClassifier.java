@@ -36,7 +36,29 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
     /** What the starter's form layer adds to the log-odds (0 without one). */
     public double form(Features f, Signals s) {
         FormLayer layer = starter == null ? null : starter.form();
-        return layer == null ? 0 : FormLayer.WEIGHT * layer.margin(f, s);
+        if (layer == null) return 0;
+        double z = FormLayer.WEIGHT * layer.margin(f, s);
+        if (s.strong() || FormLayer.WHEN.equals("always")) return z;
+        return FormLayer.WHEN.equals("evidence") ? 0 : Math.min(0, z);
+    }
+
+    /**
+     * The most a trained site's own words may move the log-odds when they are all that would block a comment
+     * ({@link SpamGate}: "words-only"). Measurement switch -Dtestata.spam.site_wordcap=C (spam-eval ablation only).
+     */
+    static final double SITE_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.site_wordcap", "2"));
+
+    /**
+     * The probability with the site's own plain words capped at {@link #SITE_WORD_CAP} (the starter's are capped
+     * already): what the comment scores without its topic carrying it.
+     */
+    public double scoreWordsCapped(Features f, Signals s) {
+        SpamModel.Parts parts = site.parts(f);
+        double siteMargin = parts.other() + Math.max(-SITE_WORD_CAP, Math.min(SITE_WORD_CAP, parts.words()));
+        double extra = s.patterns().logOdds() + form(f, s);
+        if (starter == null) return SpamModel.sigmoid(siteMargin + extra);
+        double fade = fade(site.spamLearned() + site.hamLearned());
+        return SpamModel.sigmoid(fade * starter.margin(f) + siteMargin + extra);
     }
 
     /** The form layer's own probability of spam, or -1 without a layer. */

@@ -36,7 +36,8 @@ public final class SpamEvaluation {
         double p = model.score(x.features(), x.signals());
         long learned = model.site().spamLearned() + model.site().hamLearned();
         double form = model.formProbability(x.features(), x.signals());
-        return new SpamMetrics.Scored(x.spam(), p, SpamGate.verdict(p, x.signals(), form, learned));
+        double capped = model.scoreWordsCapped(x.features(), x.signals());
+        return new SpamMetrics.Scored(x.spam(), p, SpamGate.verdict(p, x.signals(), form, capped, learned));
     }
 
     /** Learns the examples into the model in passes, shuffled with the seed before each pass. */
