@@ -27,11 +27,26 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
 
     /**
      * The probability with the {@link SpamPatterns}' log-odds and the starter's {@link FormLayer} log-odds added after
-     * the mix (they neither fade nor learn).
+     * the mix (they neither fade nor learn); with a pitch sign, the site's words lower it by {@link #PITCH_WORD_CAP} at
+     * most.
      */
     public double score(Features f, Signals s) {
-        return explain(f, s.patterns().logOdds() + form(f, s)).p();
+        double extra = s.patterns().logOdds() + form(f, s);
+        if (PITCH_WORD_CAP < 0 || !s.strong()) return explain(f, extra).p();
+        // with a pitch sign, the site's own words may not clear the comment by more than the cap
+        SpamModel.Parts parts = site.parts(f);
+        double siteMargin = parts.other() + Math.max(-PITCH_WORD_CAP, parts.words());
+        double fade = starter == null ? 0 : fade(site.spamLearned() + site.hamLearned());
+        return SpamModel.sigmoid((starter == null ? 0 : fade * starter.margin(f)) + siteMargin + extra);
     }
+
+    /**
+     * With a pitch sign ({@link Signals#strong}: a link, a contact, a solicitation, a pattern), the most the site's own
+     * words may lower the log-odds: a topic the site's readers share does not clear a comment that pitches (as a
+     * topic alone does not send one to Spam, {@link SpamGate}). Chosen before measuring, as the patterns' weights
+     * were (docs/SPAM.md, "After spam4"); -Dtestata.spam.pitch_wordcap=-1 turns it off (spam-eval ablation only).
+     */
+    static final double PITCH_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.pitch_wordcap", "3"));
 
     /** What the starter's form layer adds to the log-odds (0 without one). */
     public double form(Features f, Signals s) {
