@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * A small logistic regression over the form of a comment, never its words: the travelling {@link Signals} (links and
  * how they are hidden, contacts, money talk, solicitation, shouting, repetition, another script or language,
- * relevance to the article), the {@link SpamPatterns} hits, the number of links, the length, the share of capitals,
+ * relevance to the article), the number of links, the length, the share of capitals,
  * long numbers and a few kinds of symbol, and some of these in a short comment. None of its inputs names a topic
  * (talk of money is left out: it is the topic of a finance site; money with a contact or a rate is a pattern),
  * so what it learns on one kind of text (text messages, e-mails, other sites' comments) can be carried to a site
@@ -34,10 +34,8 @@ public final class FormLayer {
                 "script", "language", "on-topic", "off-topic")) {
             in.add("x:" + c);
         }
-        for (String c : List.of("self-promo", "subscribe-me", "contact-testimony", "call-number", "prize-claim",
-                "money-contact", "earn-rate", "free-offer", "link-short")) {
-            in.add("p:" + c);
-        }
+        // no input for the patterns: their hand-set log-odds are the fit's offset and are added to every score; the
+        // layer learns around them and does not second-guess them from e-mails (where some fire on ham)
         for (String c : List.of("links:1", "links:2", "links:3+", "len:0", "len:1", "len:2", "len:3", "len:4-7",
                 "len:8-15", "len:16-31", "len:32-63", "len:64+", "caps:low", "caps:high", "d:long", "d:any",
                 "s:!", "s:?", "s:*", "s:pictograph", "s:other", "short:link",
@@ -117,7 +115,6 @@ public final class FormLayer {
             on(on, "x:" + c);
             if (words >= 0 && words <= SHORT) on(on, "short:" + c);
         }
-        for (String c : s.patterns().codes()) on(on, "p:" + c);
         int[] out = new int[on.size()];
         for (int i = 0; i < out.length; i++) out[i] = on.get(i);
         return out;
