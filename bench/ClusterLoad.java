@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * The people of bench/cluster.sh besides the readers (wrk does those): commenters posting through the real
  * form behind the load balancer (fetch the page, wait past the form's 3 seconds, post; each from its own
  * network), an editor changing articles through the API on one server and timing until every other server
- * shows the change, the same editor scheduling articles, and a moderator approving through the API.
+ * shows the change, the same editor scheduling articles, a moderator approving through the API, and the same
+ * editor uploading a picture through one server's media library, which every server must then serve
+ * ({@link ClusterMedia}).
  * <p>
  * java bench/ClusterLoad.java LB_URL SERVER_URLS(comma) API_TOKEN SECONDS COMMENTS PATHS_FILE OUT_DIR
  * (PATHS_FILE: one article a line, "ID PATH")
@@ -62,6 +64,7 @@ public class ClusterLoad {
     final AtomicInteger approved = new AtomicInteger();
     final AtomicInteger moderatorErrors = new AtomicInteger();
     final List<Long> scheduled = Collections.synchronizedList(new ArrayList<>());
+    volatile String imageServed = "not measured";
 
     ClusterLoad(String[] a) throws IOException {
         lb = a[0];
@@ -90,6 +93,7 @@ public class ClusterLoad {
             pool.submit(this::schedule);
             pool.submit(this::editor);
             pool.submit(this::moderator);
+            pool.submit(this::media);
             long span = Math.max(1, endAt - System.currentTimeMillis() - 8_000);
             for (int i = 0; i < comments; i++) {
                 int n = i;
@@ -112,7 +116,8 @@ public class ClusterLoad {
                 + "   of which the request that showed it took (ms) p50 " + pct(last, 50) + " p99 " + pct(last, 99)
                 + " max " + (last.isEmpty() ? "-" : last.getLast()) + "\n"
                 + "approved_by_moderator " + approved.get() + " moderator_errors " + moderatorErrors.get() + "\n"
-                + "scheduled " + scheduled.size() + "\n";
+                + "scheduled " + scheduled.size() + "\n"
+                + "image uploaded through server 1, served by every server: " + imageServed + "\n";
         Files.writeString(out.resolve("summary.txt"), summary);
         System.out.print(summary);
     }
@@ -269,6 +274,27 @@ public class ClusterLoad {
                 return;
             }
             pause(3_000);
+        }
+    }
+
+    /**
+     * The image check: 5 s in, the editor uploads a picture through server 1's media library; every server is then
+     * asked for it at once, and again after the run (after the killed server has come back).
+     */
+    void media() {
+        pause(5_000);
+        ClusterMedia media = new ClusterMedia(servers.getFirst());
+        try {
+            String file = media.upload(System.getenv().getOrDefault("BENCH_EDITOR", "editor@bench.example"),
+                    System.getenv().getOrDefault("BENCH_PASSWORD", "bench-password-1"), run);
+            String atOnce = media.servedBy(servers);
+            sleepUntil(endAt);
+            pause(3_000);
+            imageServed = "at once " + atOnce + "; after the run " + media.servedBy(servers) + "; file " + file;
+        } catch (IOException e) {
+            imageServed = "no: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -15,6 +15,7 @@
 #     server for idempotent requests; every server's /healthz is checked before the load starts
 #   - readers (wrk, cluster-readers.lua) on 50 articles, the home page, category and month archives;
 #     commenters, an editor (API), a moderator (API) from bench/ClusterLoad.java
+#   - an image uploaded through server 1's media library (the editor signed in), asked of every server directly
 #   - at half time server 2 gets SIGKILL, and is started again 5 s later
 # Then it prints reader answers by status, comments acknowledged against stored, edit visibility on the other
 # servers (p50/p99), scheduled articles published once, and reader throughput through 1 and 3 servers.

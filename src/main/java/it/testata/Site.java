@@ -117,7 +117,8 @@ public final class Site implements AutoCloseable {
     private final it.testata.metrics.Metrics metrics = new it.testata.metrics.Metrics();
     private it.testata.backup.BackupScheduler backups;
     private boolean accessLog;
-    private long cacheLagMillis = Long.getLong("testata.cache.lag_ms", 10_000);
+    private long cacheLagMillis = Long.getLong("testata.cache.lag_ms",
+            Long.parseLong(System.getenv().getOrDefault("TESTATA_CACHE_LAG_MS", "10000").strip()));
 
     private final it.testata.db.GroupCommit commentWriter; // --- speed ---
 
@@ -309,7 +310,8 @@ public final class Site implements AutoCloseable {
 
     /**
      * How long other pages may keep showing the sidebar and counts from before a comment appeared (the comment's
-     * own article shows it at once); 10 s unless the system property {@code testata.cache.lag_ms} says otherwise.
+     * own article shows it at once); 10 s unless TESTATA_CACHE_LAG_MS (or the system property {@code testata.cache.lag_ms})
+     * says otherwise.
      * Call before {@link #serve}.
      */
     public Site withCacheLag(long millis) {
@@ -340,6 +342,8 @@ public final class Site implements AutoCloseable {
                 .counter("testata.page.cache.hits", "Cacheable requests answered from the page cache (front handler included)",
                         renderer::cacheHits)
                 .counter("testata.page.cache.misses", "Cacheable requests the page cache did not hold", renderer::cacheMisses)
+                .gauge("testata.page.cache.bytes", "What the page cache's pages weigh together (bound: TESTATA_PAGE_CACHE_MB)",
+                        renderer::cacheBytes)
                 .gauge("testata.spam.lessons", "Comments the site's moderators have taught the spam model", spam::learned)
                 .counter("testata.scheduler.runs", "Scheduled-publishing looks made by this server holding the lease",
                         () -> scheduler == null ? 0 : scheduler.runs())

@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -46,6 +47,13 @@ public final class PageCache {
                        Splice splice) {
         public Page(String contentType, byte[] body, byte[] gzip, String etag, Set<String> tags) {
             this(contentType, body, gzip, etag, tags, new Wire(contentType, body, gzip, etag), null);
+        }
+
+        /** About how many bytes of heap the page holds: what bounds the cache. */
+        int weight() {
+            long n = 512L + (body == null ? 0 : body.length) + (gzip == null ? 0 : gzip.length)
+                    + (splice == null ? 0 : splice.bytes());
+            return (int) Math.min(Integer.MAX_VALUE, n);
         }
 
         /** The plain or gzip body of one response: the prepared one, or with the hole filled for this response. */
@@ -101,8 +109,21 @@ public final class PageCache {
     /** A tag's first character when the change allows its pages to drop up to the lag later. */
     public static final char SOON = '~';
 
-    private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(5_000).build();
+    /**
+     * What the pages may weigh together, in bytes (TESTATA_PAGE_CACHE_MB, 24 MB unless set: about 500 article
+     * pages). A count would not do: a crawler walking a big site's articles would fill the heap with thousands of
+     * 40 KB pages. When full, the pages least likely to be asked for again go first.
+     */
+    static final long MAX_BYTES = Long.parseLong(System.getenv().getOrDefault("TESTATA_PAGE_CACHE_MB", "24").strip())
+            << 20;
+
+    private final Cache<String, Page> pages;
     private final AtomicLong generation = new AtomicLong();
+    /** The last drops, newest last, so that a page rendered across one that did not touch it is still kept. */
+    private final ArrayDeque<Dropped> recent = new ArrayDeque<>();
+    private static final int RECENT = 1024;
+
+    private record Dropped(long generation, Set<String> tags) { }
     private final LongSupplier nextPublication;
     /** When the cache must next look again: the next publication or the end of the lag, whichever is first. */
     private volatile long expiresAt = -1;
@@ -132,8 +153,14 @@ public final class PageCache {
 
     /** @param holeFiller what goes into a page's {@link #HOLE} for each response, already as bytes */
     public PageCache(LongSupplier nextPublication, Hole holeFiller) {
+        this(nextPublication, holeFiller, MAX_BYTES);
+    }
+
+    PageCache(LongSupplier nextPublication, Hole holeFiller, long maxBytes) {
         this.nextPublication = nextPublication;
         this.holeFiller = holeFiller;
+        this.pages = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((String key, Page p) -> p.weight())
+                .executor(Runnable::run).build();
     }
 
     /** This response's content for a page's hole. */
@@ -180,7 +207,12 @@ public final class PageCache {
         return pages.getIfPresent(key);
     }
 
-    /** The generation to pass back to {@link #put}: a page rendered before an invalidation is not kept. */
+    /**
+     * The generation to pass back to {@link #put}: a page rendered before an invalidation that touched one of its
+     * tags is not kept (one rendered across drops of other pages is: under a stream of changes, say a moderator
+     * approving comments on other articles, a render slower than the time between two changes would otherwise
+     * never be kept, and every reader would render again).
+     */
     public long generation() {
         return generation.get();
     }
@@ -191,15 +223,16 @@ public final class PageCache {
         // token, valid for a day), while a new response carries a fresh token.
         Page page = splice == null
                 ? new Page(contentType, body, Assets.Gzip.of(body), etag(body), Set.copyOf(tags))
-                : spliced(contentType, body, etag(splice.fixedParts()), Set.copyOf(tags), splice);
+                : spliced(contentType, etag(splice.fixedParts()), Set.copyOf(tags), splice);
         synchronized (this) {
-            if (generation.get() == renderedAt) pages.put(key, page);
+            if (untouchedSince(renderedAt, page.tags())) pages.put(key, page);
         }
         return page;
     }
 
-    private static Page spliced(String contentType, byte[] body, String etag, Set<String> tags, Splice splice) {
-        return new Page(contentType, body, null, etag, tags, new Wire(contentType, null, null, etag), splice);
+    private static Page spliced(String contentType, String etag, Set<String> tags, Splice splice) {
+        // the splice holds the bytes around the hole; the whole body is not kept beside them
+        return new Page(contentType, null, null, etag, tags, new Wire(contentType, null, null, etag), splice);
     }
 
     /** Change-log listener: drops the pages tagged with what a change touched ({@code ~tag}s after the lag). */
@@ -225,8 +258,25 @@ public final class PageCache {
         }
     }
 
+    /** True when no drop after generation {@code renderedAt} touched these tags (caller holds this). */
+    private boolean untouchedSince(long renderedAt, Set<String> tags) {
+        if (generation.get() == renderedAt) return true;
+        if (recent.isEmpty() || recent.peekFirst().generation() > renderedAt + 1) return false; // history gone
+        for (var it = recent.descendingIterator(); it.hasNext(); ) {
+            Dropped d = it.next();
+            if (d.generation() <= renderedAt) break;
+            if (d.tags().contains(ALL) || !Collections.disjoint(d.tags(), tags)) return false;
+        }
+        return true;
+    }
+
+    private void remember(Set<String> tags) {
+        recent.addLast(new Dropped(generation.incrementAndGet(), tags));
+        if (recent.size() > RECENT) recent.removeFirst();
+    }
+
     private void drop(Set<String> tags) {
-        generation.incrementAndGet();
+        remember(Set.copyOf(tags));
         if (tags.contains(ALL)) {
             pages.invalidateAll();
         } else {
@@ -235,12 +285,21 @@ public final class PageCache {
     }
 
     public synchronized void dropAll() {
-        generation.incrementAndGet();
+        remember(Set.of(ALL));
         pages.invalidateAll();
     }
 
     public long size() {
         return pages.estimatedSize();
+    }
+
+    /** What the kept pages weigh together, in bytes (see {@link #MAX_BYTES}). */
+    public long bytes() {
+        pages.cleanUp();
+        return pages.policy().eviction().flatMap(e -> {
+            java.util.OptionalLong w = e.weightedSize();
+            return w.isPresent() ? java.util.Optional.of(w.getAsLong()) : java.util.Optional.empty();
+        }).orElse(0L);
     }
 
     /** Writes a page, or a 304 when the client already holds this version. */

@@ -21,6 +21,11 @@ public final class Renderer {
     private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
+    /** What the page cache's pages weigh together, in bytes. */
+    public long cacheBytes() {
+        return cache.bytes();
+    }
+
     public Renderer(PageCache cache) {
         this.cache = cache;
     }

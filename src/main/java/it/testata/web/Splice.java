@@ -57,6 +57,11 @@ public final class Splice {
         return all;
     }
 
+    /** The bytes it keeps (both parts, plain and compressed). */
+    public long bytes() {
+        return (long) before.length + after.length + beforeDeflated.length + afterDeflated.length;
+    }
+
     public int plainLength(int holeLength) {
         return before.length + holeLength + after.length;
     }

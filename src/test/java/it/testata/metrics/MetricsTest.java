@@ -76,6 +76,7 @@ class MetricsTest {
         assertThat(value(samples, "http_server_requests_seconds_count", Map.of("route", "unmatched", "status", "404"))).as(requests).isPresent();
         assertThat(value(samples, "testata_page_cache_hits_total", Map.of())).as(requests).hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(2));
         assertThat(value(samples, "testata_page_cache_misses_total", Map.of())).hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(1));
+        assertThat(value(samples, "testata_page_cache_bytes", Map.of())).hasValueSatisfying(v -> assertThat(v).isGreaterThan(1000));
         assertThat(samples.stream().filter(s -> s.name().equals("testata_comments") && "approved".equals(s.labels().get("status")))
                 .mapToDouble(PrometheusText.Sample::value).sum()).isGreaterThanOrEqualTo(1);
         assertThat(value(samples, "testata_spam_lessons", Map.of())).isPresent();

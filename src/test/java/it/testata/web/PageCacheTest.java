@@ -62,12 +62,38 @@ class PageCacheTest {
     }
 
     @Test
+    void theCacheKeepsNoMoreBytesThanItsBoundHoweverManyPagesAreAskedFor() {
+        long bound = 1 << 20;
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE, () -> html("token"), bound);
+        byte[] page = html("<p>" + "x".repeat(60_000) + PageCache.HOLE + "y".repeat(40_000) + "</p>");
+        for (int i = 0; i < 200; i++) cache.put("/article-" + i + "/", cache.generation(), "text/html", page, Set.of());
+        assertThat(cache.bytes()).isPositive().isLessThanOrEqualTo(bound);
+        assertThat(cache.size()).isBetween(1L, 10L); // about 100 KB a page: a handful, not 200
+    }
+
+    @Test
     void aPageRenderedBeforeAnInvalidationIsNotKept() {
         PageCache cache = new PageCache(() -> Long.MAX_VALUE);
         long renderedAt = cache.generation();
         cache.invalidate(Set.of("article:1")); // lands while the page was being rendered
         cache.put("a", renderedAt, "text/html", html("stale"), Set.of("article:1"));
         assertThat(cache.get("a")).isNull();
+    }
+
+    @Test
+    void aPageRenderedAcrossChangesToOtherPagesIsKept() {
+        PageCache cache = new PageCache(() -> Long.MAX_VALUE).lag(60_000);
+        long renderedAt = cache.generation();
+        cache.invalidate(Set.of("comments:7")); // changes elsewhere land while article 1 is being rendered
+        cache.invalidate(Set.of("article:8", "~lists"));
+        cache.put("a", renderedAt, "text/html", html("fresh"), Set.of("article:1", "comments:1", "lists"));
+        assertThat(cache.get("a")).isNotNull();
+
+        long later = cache.generation();
+        cache.invalidate(Set.of("comments:7"));
+        cache.invalidate(Set.of(PageCache.ALL)); // the settings: every page
+        cache.put("b", later, "text/html", html("old"), Set.of("article:2"));
+        assertThat(cache.get("b")).isNull();
     }
 
     @Test
