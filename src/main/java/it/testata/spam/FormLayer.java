@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * A small logistic regression over the form of a comment, never its words: the travelling {@link Signals} (links and
- * how they are hidden, contacts, money talk, solicitation, shouting, repetition, another script or language,
- * relevance to the article), the number of links, the length, the share of capitals,
- * long numbers and a few kinds of symbol, and some of these in a short comment. None of its inputs names a topic
+ * how they are hidden, contacts, solicitation, shouting, repetition, another script or language, relevance to the
+ * article), the number of links, the length, the share of capitals, long numbers and a few kinds of symbol, and some
+ * of these in a short comment. None of its inputs names a topic
  * (talk of money is left out: it is the topic of a finance site; money with a contact or a rate is a pattern),
  * so what it learns on one kind of text (text messages, e-mails, other sites' comments) can be carried to a site
  * it has never seen. Its weights are fitted offline on the starter's corpora ({@link #fit}) and ship in the starter
@@ -46,7 +46,7 @@ public final class FormLayer {
         for (int i = 0; i < INPUTS.size(); i++) INDEX.put(INPUTS.get(i), i);
     }
 
-    /** A comment of at most this many words (links aside) is short (the same as the pattern layer's). */
+    /** A comment of at most this many words (links aside) is short (the len: buckets up to 8-15). */
     static final int SHORT = 15;
     /**
      * The layer's probability from which its form alone is evidence of a pitch for {@link SpamGate}. Measurement
