@@ -36,7 +36,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     private static final String TLD = "com|net|org|info|biz|ru|io|co|xyz|top|online|site|club|shop|ly|me|tk|ml|gl|to|cc|ws|us|uk|it|de|tv|in";
     private static final Pattern BROKEN = Pattern.compile(
             "\\b[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b(?!['’])|\\b[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z]|['’])"
-                    + "|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s*[\\\\/]\\s*[a-z0-9]{4,}\\b|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");
+                    + "|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")(?:\\s*\\\\\\s*|/\\s+)[a-z0-9]{4,}\\b|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");
     /** A scheme written with spaces ("h t t p : / /", "http: //") or a note to take the spaces out: a link hidden from filters. */
     private static final Pattern SPACED = Pattern.compile("\\bh\\s*t\\s*t\\s*p\\s*s?\\s*:\\s*/\\s*/"
             + "|\\b(?:remove|without|delete|take out) (?:the |all )?spaces\\b|\\b(?:togli\\w*|senza|rimuov\\w*) (?:gli |tutti gli )?spazi\\b");
