@@ -53,14 +53,18 @@ public final class SpamStarterCommand implements Callable<Integer> {
             List<Labelled> all = new ArrayList<>();
             for (Path p : corpora) all.addAll(LabelledFile.read(p));
             SpamModel model = SpamEvaluation.trainStarter(all, seed);
+            it.testata.spam.FormLayer form = SpamEvaluation.fitForm(all);
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "starter", ".tmp");
             int kept;
             try (OutputStream o = Files.newOutputStream(tmp)) {
-                kept = StarterModel.write(model, minCount, o);
+                kept = StarterModel.write(model, form, minCount, o);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getOut().printf("wrote %s: %d comments learned, %d of %d features kept (seen in >= %d), %d bytes%n",
                     out, all.size(), kept, model.weights().size(), minCount, Files.size(out));
+            StringBuilder weights = new StringBuilder();
+            form.weights().forEach((k, v) -> weights.append(String.format(java.util.Locale.ROOT, " %s=%.2f", k, v)));
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "form layer: bias=%.2f%s%n", form.bias(), weights);
             spec.commandLine().getOut().flush();
             return 0;
         } catch (LabelledFile.BadFile e) {

@@ -36,7 +36,10 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     private static final String TLD = "com|net|org|info|biz|ru|io|co|xyz|top|online|site|club|shop|ly|me|tk|ml|gl|to|cc|ws|us|uk|it|de|tv|in";
     private static final Pattern BROKEN = Pattern.compile(
             "\\b[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b(?!['’])|\\b[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z]|['’])"
-                    + "|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s*[\\\\/]\\s*[a-z0-9]{4,}\\b|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");
+                    + "|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")(?:\\s*\\\\\\s*|/\\s+)[a-z0-9]{4,}\\b|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");
+    /** A scheme written with spaces ("h t t p : / /", "http: //") or a note to take the spaces out: a link hidden from filters. */
+    private static final Pattern SPACED = Pattern.compile("\\bh\\s*t\\s*t\\s*p\\s*s?\\s*:\\s*/\\s*/"
+            + "|\\b(?:remove|without|delete|take out) (?:the |all )?spaces\\b|\\b(?:togli\\w*|senza|rimuov\\w*) (?:gli |tutti gli )?spazi\\b");
     private static final Pattern DOT_COM = Pattern.compile("[\\(\\[\\{]\\s*dot\\s*[\\)\\]\\}]|\\bdot\\s+(?:com|net|org|ru|info)\\b|\\b(?:punto)\\s+(?:com|it|net)\\b");
     private static final Pattern REFERRAL = Pattern.compile("[?&](?:ref|r|aff|affid|affiliate|referral|referrer|invite|promo|promocode|coupon|utm_source)=|\\b(?:referral|invite|promo) (?:link|code)\\b|\\bref(?:erral)? ?link\\b");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(?:\\+|00)?\\d[\\d\\s().-]{8,16}\\d(?![\\w.])");
@@ -53,7 +56,11 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             + "|visit (?:my|our|this)|my (?:channel|page|blog|website|site|profile)|our (?:channel|page|website)|click (?:here|the link|this)"
             + "|follow (?:me|us)|dm (?:me|us|him|her)|message (?:me|him|her)|contact (?:me|him|her|us)|reach (?:me|him|her|out to)"
             + "|join (?:my|our|us)|go to my|look at my|i need \\d+ (?:people|subs)|give (?:me|us) a shout|iscriviti|visita il mio|contattami|scrivimi"
-            + "|for (?:more )?(?:info|details)|text (?:me|him|her))\\b");
+            + "|for (?:more )?(?:info|details)|text (?:me|him|her)"
+            // someone promoting their own channel: "my new channel", "a small youtuber", "help me reach 500 subs"
+            + "|(?:my|our) (?:first|new|latest|own) (?:video|videos|vid|vids|channel|song|songs|music|blog)|i (?:upload|make|post) (?:\\w+ )?(?:videos|vids|covers|music)"
+            + "|(?:new|small|little|growing) (?:youtube )?(?:channel|youtuber)|(?:reach|get|hit|to) \\d+ (?:subs|subscribers|followers)"
+            + "|il mio (?:nuovo )?canale|i miei (?:video|brani))\\b");
     private static final Pattern REPEAT = Pattern.compile("([^\\s\\d.])\\1{5,}");
     private static final Set<String> STOP = Set.of("this", "that", "with", "have", "from", "they", "what", "your", "about",
             "just", "like", "will", "would", "there", "their", "been", "were", "when", "which", "more", "some", "very",
@@ -106,7 +113,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             if (shortener) add(out, "shortener");
             if (puny) add(out, "punycode");
         }
-        if (BROKEN.matcher(t).find()) add(out, "broken-link");
+        if (BROKEN.matcher(t).find() || spaced(t)) add(out, "broken-link");
         if (DOT_COM.matcher(t).find()) add(out, "dot-com");
         if (REFERRAL.matcher(t).find()) add(out, "referral");
         if (website != null && !website.isBlank()) add(out, "website");
@@ -125,6 +132,14 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         if (otherScript(rest)) add(out, "script");
         else if (otherLanguage(words)) add(out, "language");
         return out;
+    }
+
+    /** A link written with spaces in its scheme, or a note to remove the spaces. */
+    static boolean spaced(String t) {
+        if (t.indexOf("spa") < 0 && t.indexOf('/') < 0) return false;
+        java.util.regex.Matcher m = SPACED.matcher(t);
+        while (m.find()) if (m.group().charAt(0) != 'h' || m.group().chars().anyMatch(Character::isWhitespace)) return true;
+        return false;
     }
 
     /** Signals are looked for in the first {@link #SCAN} characters (a comment is at most 5,000 by default). */

@@ -25,9 +25,61 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
         return explain(f, 0);
     }
 
-    /** The probability with the {@link SpamPatterns}' log-odds added after the mix (they neither fade nor learn). */
+    /**
+     * The probability with the {@link SpamPatterns}' log-odds and the starter's {@link FormLayer} log-odds added after
+     * the mix (they neither fade nor learn); with a pitch sign, the site's words lower it by {@link #PITCH_WORD_CAP} at
+     * most.
+     */
     public double score(Features f, Signals s) {
-        return explain(f, s.patterns().logOdds()).p();
+        double extra = s.patterns().logOdds() + form(f, s);
+        if (PITCH_WORD_CAP < 0 || !s.strong()) return explain(f, extra).p();
+        // with a pitch sign, the site's own words may not clear the comment by more than the cap
+        SpamModel.Parts parts = site.parts(f);
+        double siteMargin = parts.other() + Math.max(-PITCH_WORD_CAP, parts.words());
+        double fade = starter == null ? 0 : fade(site.spamLearned() + site.hamLearned());
+        return SpamModel.sigmoid((starter == null ? 0 : fade * starter.margin(f)) + siteMargin + extra);
+    }
+
+    /**
+     * With a pitch sign ({@link Signals#strong}: a link, a contact, a solicitation, a pattern), the most the site's own
+     * words may lower the log-odds: a topic the site's readers share does not clear a comment that pitches (as a
+     * topic alone does not send one to Spam, {@link SpamGate}). Chosen before measuring, as the patterns' weights
+     * were (docs/SPAM.md, "After spam4"); -Dtestata.spam.pitch_wordcap=-1 turns it off (spam-eval ablation only).
+     */
+    static final double PITCH_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.pitch_wordcap", "3"));
+
+    /** What the starter's form layer adds to the log-odds (0 without one). */
+    public double form(Features f, Signals s) {
+        FormLayer layer = starter == null ? null : starter.form();
+        if (layer == null) return 0;
+        double z = FormLayer.WEIGHT * layer.margin(f, s);
+        if (s.strong() || FormLayer.WHEN.equals("always")) return z;
+        return FormLayer.WHEN.equals("evidence") ? 0 : Math.min(0, z);
+    }
+
+    /**
+     * The most a trained site's own words may move the log-odds when they are all that would block a comment
+     * ({@link SpamGate}: "words-only"). Measurement switch -Dtestata.spam.site_wordcap=C (spam-eval ablation only).
+     */
+    static final double SITE_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.site_wordcap", "2"));
+
+    /**
+     * The probability with the site's own plain words capped at {@link #SITE_WORD_CAP} (the starter's are capped
+     * already): what the comment scores without its topic carrying it.
+     */
+    public double scoreWordsCapped(Features f, Signals s) {
+        SpamModel.Parts parts = site.parts(f);
+        double siteMargin = parts.other() + Math.max(-SITE_WORD_CAP, Math.min(SITE_WORD_CAP, parts.words()));
+        double extra = s.patterns().logOdds() + form(f, s);
+        if (starter == null) return SpamModel.sigmoid(siteMargin + extra);
+        double fade = fade(site.spamLearned() + site.hamLearned());
+        return SpamModel.sigmoid(fade * starter.margin(f) + siteMargin + extra);
+    }
+
+    /** The form layer's own probability of spam, or -1 without a layer. */
+    public double formProbability(Features f, Signals s) {
+        FormLayer layer = starter == null ? null : starter.form();
+        return layer == null || FormLayer.WEIGHT == 0 ? -1 : layer.probability(f, s);
     }
 
     public Score explain(Features f, double patterns) {

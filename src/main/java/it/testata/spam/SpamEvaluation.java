@@ -35,7 +35,9 @@ public final class SpamEvaluation {
     static SpamMetrics.Scored judge(SpamClassifier model, Example x) {
         double p = model.score(x.features(), x.signals());
         long learned = model.site().spamLearned() + model.site().hamLearned();
-        return new SpamMetrics.Scored(x.spam(), p, SpamGate.verdict(p, x.signals(), learned));
+        double form = model.formProbability(x.features(), x.signals());
+        double capped = model.scoreWordsCapped(x.features(), x.signals());
+        return new SpamMetrics.Scored(x.spam(), p, SpamGate.verdict(p, x.signals(), form, capped, learned));
     }
 
     /** Learns the examples into the model in passes, shuffled with the seed before each pass. */
@@ -67,6 +69,11 @@ public final class SpamEvaluation {
         SpamModel model = SpamModel.forStarter();
         train(model, examples(train), seed, STARTER_EPOCHS);
         return model;
+    }
+
+    /** The form layer fitted on the starter's corpora ({@link FormLayer#fit}). */
+    public static FormLayer fitForm(List<Labelled> train) {
+        return FormLayer.fit(examples(train));
     }
 
     /** Held-out comments with their scores, and the time spent tokenizing and scoring them (one thread). */

@@ -75,7 +75,7 @@ public final class SpamPatterns {
                             + "(?<![.,\\d])\\d{4,}(?![\\d,]|\\.\\d)"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
             // a prize the reader is told they have won, to claim
             new Rule("prize-claim", 1.5, Pattern.compile(
-                    "\\b(?:you(?:'ve| have| has)?(?: just| already)? won|you (?:are|r) (?:a |the |our )?(?:lucky )?winner"
+                    "\\b(?:you(?:'ve| have| has)?(?: just| already)? won\\b|you (?:are|r) (?:a |the |our )?(?:lucky )?winner"
                             + "|(?:to )?claim (?:your|ur|a|the|now|it)\\b|hai vinto|sei (?:il|la|tra i) (?:fortunat[oa] )?vincitor\\w*)"), "won", "winner", "claim", "vint", "vincitor"),
             // money with a way to be reached or a guarantee (checked with the signals below)
             new Rule("money-contact", 2.5, Pattern.compile(

@@ -21,7 +21,8 @@ import java.util.zip.GZIPOutputStream;
 public final class StarterModel {
     /** Where the starter ships inside the jar. */
     public static final String RESOURCE = "/spam/starter.bin.gz";
-    private static final int MAGIC = 0x54535031; // "TSP1"
+    private static final int MAGIC = 0x54535031; // "TSP1": the table alone
+    private static final int MAGIC_FORM = 0x54535032; // "TSP2": the table, then the form layer
     private static volatile StarterModel shipped;
 
     private final long[] keys;
@@ -32,6 +33,8 @@ public final class StarterModel {
     final double biasG2;
     final long spamLearned;
     final long hamLearned;
+    /** The form layer fitted on the same corpora, or null (a starter written before it). */
+    private FormLayer form;
 
     private StarterModel(int size, double bias, double biasG2, long spamLearned, long hamLearned) {
         int cap = Integer.highestOneBit(Math.max(16, size * 2 - 1)) << 1;
@@ -66,6 +69,11 @@ public final class StarterModel {
 
     private static StarterModel empty() {
         return new StarterModel(0, 0, 0, 0, 0);
+    }
+
+    /** The form layer shipped with this starter, or null. */
+    public FormLayer form() {
+        return form;
     }
 
     public int size() {
@@ -149,10 +157,15 @@ public final class StarterModel {
      * words and n-grams say little about comments elsewhere and make the file large). Returns how many were kept.
      */
     public static int write(SpamModel model, int minCount, OutputStream target) throws IOException {
+        return write(model, null, minCount, target);
+    }
+
+    /** The same, with the form layer fitted on the same corpora written after the table (when not null). */
+    public static int write(SpamModel model, FormLayer form, int minCount, OutputStream target) throws IOException {
         int kept = 0;
         for (double[] w : model.weights().values()) if (w[2] + w[3] >= minCount) kept++;
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(target)))) {
-            out.writeInt(MAGIC);
+            out.writeInt(form == null ? MAGIC : MAGIC_FORM);
             out.writeDouble(model.bias());
             out.writeDouble(model.biasG2());
             out.writeLong(model.spamLearned());
@@ -167,6 +180,7 @@ public final class StarterModel {
                 out.writeFloat((float) w[2]);
                 out.writeFloat((float) w[3]);
             }
+            if (form != null) form.write(out);
         }
         return kept;
     }
@@ -174,13 +188,15 @@ public final class StarterModel {
     /** Reads a starter written by {@link #write}. */
     public static StarterModel read(InputStream source) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source)))) {
-            if (in.readInt() != MAGIC) throw new IOException("not a Testata starter model");
+            int magic = in.readInt();
+            if (magic != MAGIC && magic != MAGIC_FORM) throw new IOException("not a Testata starter model");
             double bias = in.readDouble(), biasG2 = in.readDouble();
             long spam = in.readLong(), ham = in.readLong();
             int n = in.readInt();
             if (n < 0 || n > 20_000_000) throw new IOException("a starter model of " + n + " features is not plausible");
             StarterModel s = new StarterModel(n, bias, biasG2, spam, ham);
             for (int i = 0; i < n; i++) s.put(in.readLong(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+            if (magic == MAGIC_FORM) s.form = FormLayer.read(in);
             return s;
         }
     }

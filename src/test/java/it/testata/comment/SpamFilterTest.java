@@ -178,14 +178,18 @@ class SpamFilterTest {
                 "192.0.2.0/24", "test"), Instant.now().minus(Duration.ofMinutes(5))));
     }
 
-    /** A pitch with a contact (a Telegram handle), so that the classifier may send it to Spam on its own. */
-    static final String ZORBLAX = "Nuove frimbelle zorblax quintavo in offerta, scrivi a zorblax su Telegram oggi stesso!";
+    /**
+     * A pitch with a contact (an e-mail address), so that the classifier may send it to Spam on its own. (A Telegram
+     * handle after "scrivi a" is a pattern of comment spam whose form the starter's form layer sends to Spam before any
+     * lesson: since spam4 it would not show a verdict turned around.)
+     */
+    static final String ZORBLAX = "Nuove frimbelle zorblax quintavo in offerta, per informazioni scrivete a frimbelle@zorblax.example oggi stesso";
 
     @Test
     void moderatorsTeachTheFilterWhichTurnsAVerdictAroundSurvivesARestartAndIsSharedByAnotherServer() throws Exception {
         site.site().settings.update(Map.of("spam.discard_at", "1")); // keep every verdict visible: nothing discarded
         CommentRecord before = post(fresh().text(ZORBLAX));
-        // before any lesson it is not blocked (held: the contact is a pattern of comment spam, SpamPatterns)
+        // before any lesson it is not blocked
         assertThat(before.status()).as(before.reasons().toString()).isIn(CommentStatus.APPROVED, CommentStatus.PENDING);
         assertThat(site.site().commentService.moderate(before.id(), CommentService.Action.SPAM)).isTrue();
         CommentRecord taught = site.site().commentService.list(CommentStatus.SPAM, DEMO_SLUG).getFirst();

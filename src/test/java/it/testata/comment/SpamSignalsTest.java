@@ -166,6 +166,36 @@ class SpamSignalsTest {
         }
     }
 
+    // --- spam4 ---
+    @Test
+    void hiddenLinksAndChannelPromotionAreSignsAndAnEllipsisIsNoLink() {
+        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        try {
+            Map<String, String> cases = new LinkedHashMap<>();
+            cases.put("Soldi facili qui: h t t p : / / guadagni . example (togliete gli spazi)", "broken-link");
+            cases.put("Want free money? ht tp : // example . biz / ? id= 5411370 put this in your browser", "broken-link");
+            cases.put("Everything is on my site, just remove the spaces: e x a m p l e dot biz", "broken-link");
+            cases.put("Film completo gratis qui goo.gl\\DEqN8 qualità ottima", "broken-link");
+            cases.put("Hi guys, I'm a small youtuber, help me reach 500 subscribers before Christmas", "solicit");
+            cases.put("Ciao a tutti, ho aperto il mio nuovo canale sulla cucina di montagna", "solicit");
+            for (Map.Entry<String, String> e : cases.entrySet()) {
+                CommentRecord c = post(fresh(poster).text(e.getKey()));
+                assertThat(signals(c)).as(e.getKey() + " " + c.reasons()).contains(e.getValue());
+            }
+            // an ellipsis before a word that ends like a domain ("youtube......at") is no link
+            CommentRecord ellipsis = post(fresh(poster).text("Nearly 15 million subscribers? The fuck is wrong with youtube......at least it's a game guy"));
+            assertThat(signals(ellipsis)).as(ellipsis.reasons().toString()).doesNotContain("link");
+            // nor is "http" in a sentence a hidden link, nor "spaces" without a note to remove them
+            CommentRecord plain = post(fresh(poster).text("Il sito del comune risponde con un errore http: / bandi irraggiungibili, ci sono troppi spazi vuoti"));
+            assertThat(signals(plain)).as(plain.reasons().toString()).doesNotContain("link");
+            // a written link with a path is a link, not a broken one
+            CommentRecord path = post(fresh(poster).text("Qui la delibera del consiglio: https://albo.comune.example.it/atti/delibera"));
+            assertThat(signals(path)).as(path.reasons().toString()).contains("link").doesNotContain("broken-link");
+        } finally {
+            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+        }
+    }
+
     static long stored(TestSite on, String email, String url, String text) {
         return on.site().db.jdbi().withHandle(h -> CommentStore.insert(h, new NewComment(articleId, null,
                 CommentStatus.PENDING, "Lettore", email, url, text, "<p>x</p>", "192.0.2.0/24", "test"),
