@@ -157,19 +157,24 @@ public final class Browser implements AutoCloseable {
         return through(() -> find(css).click(), urlPart);
     }
 
-    /** Does what leaves this page (a click, Enter in a form) and waits as {@link #clickThrough} does. */
+    /**
+     * Does what leaves this page (a click, Enter in a form) and waits as {@link #clickThrough} does. The page being
+     * left is marked with a script variable; the next document does not have it. (Selenium's staleness check asks
+     * an element of the old page, and Chromium may answer that with an error of its own instead of "stale".)
+     */
     public Browser through(Runnable leave, String urlPart) {
-        WebElement root = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.testataLeaving = true;");
         leave.run();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(root));
+                .ignoring(org.openqa.selenium.WebDriverException.class) // asked while the documents change
+                .until(d -> !Boolean.TRUE.equals(driver.executeScript("return window.testataLeaving === true;")));
         return arrived(urlPart);
     }
 
     /** Waits for the page at an address containing {@code urlPart} to have finished loading. */
     public Browser arrived(String urlPart) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.getCurrentUrl().contains(urlPart)
                         && "complete".equals(driver.executeScript("return document.readyState")));
         return this;
