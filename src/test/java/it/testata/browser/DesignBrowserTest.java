@@ -107,7 +107,9 @@ class DesignBrowserTest {
     private static void save(Browser b) {
         var button = b.find("form.design button[type=submit]");
         button.click();
+        // chromedriver may answer "node does not belong to the document" while the old page is being replaced: ask again
         new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
