@@ -49,6 +49,8 @@ public record ReasonText(String text, String raw) {
                 yield parts.length == 2 ? msg.t("admin.reason.no-evidence", parts[0], parts[1]) : null;
             }
             case "history-ham", "history-spam" -> msg.t("admin.reason." + code, detail);
+            // --- spam5 ---
+            case "pitch" -> msg.t("admin.reason.pitch", detail);
             case "moderation" -> "all".equals(detail) || "first".equals(detail) ? msg.t("admin.reason.moderation." + detail) : null;
             default -> null;
         };

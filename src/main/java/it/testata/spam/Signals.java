@@ -40,9 +40,10 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     /** A scheme written with spaces ("h t t p : / /", "http: //") or a note to take the spaces out: a link hidden from filters. */
     private static final Pattern SPACED = Pattern.compile("\\bh\\s*t\\s*t\\s*p\\s*s?\\s*:\\s*/\\s*/"
             + "|\\b(?:remove|without|delete|take out) (?:the |all )?spaces\\b|\\b(?:togli\\w*|senza|rimuov\\w*) (?:gli |tutti gli )?spazi\\b");
-    private static final Pattern DOT_COM = Pattern.compile("[\\(\\[\\{]\\s*dot\\s*[\\)\\]\\}]|\\bdot\\s+(?:com|net|org|ru|info)\\b|\\b(?:punto)\\s+(?:com|it|net)\\b");
+    private static final Pattern DOT_COM = Pattern.compile("[\\(\\[\\{]\\s*dot\\s*[\\)\\]\\}]|\\bdot\\s+(?:com|net|org|ru|info)\\b|\\b(?:punto)\\s+(?:com|it|net)\\b"
+            + "|\\b[a-z0-9-]{3,}(?:dot|\\*|\\(\\.\\)|\\[\\.\\])(?:com|net|org|ru|info)\\b");
     private static final Pattern REFERRAL = Pattern.compile("[?&](?:ref|r|aff|affid|affiliate|referral|referrer|invite|promo|promocode|coupon|utm_source)=|\\b(?:referral|invite|promo) (?:link|code)\\b|\\bref(?:erral)? ?link\\b");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(?:\\+|00)?\\d[\\d\\s().-]{8,16}\\d(?![\\w.])");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(?:\\+|00)?\\d[\\d\\s().-]{8,16}\\d(?!\\w|\\.\\w)");
     private static final Pattern MESSENGER = Pattern.compile("\\b(?:whats ?app|telegram|viber|wechat|skype|kik|snapchat|signal app|line id)\\b|\\bt\\.me/|\\bwa\\.me/");
     /** An @handle after a contact word ("write to", "dm", "with the help of"…): a way to be reached. */
     private static final Pattern CONTACT_HANDLE = Pattern.compile("\\b(?:contact|message|dm|reach|follow|text|write(?: to)?|help of|thanks to|via|add|chat with|inbox|scriv\\w*(?: a)?|contatt\\w*)\\W+(?:\\w+\\W+){0,3}@[a-z0-9_.]{3,}");
@@ -60,7 +61,11 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             // someone promoting their own channel: "my new channel", "a small youtuber", "help me reach 500 subs"
             + "|(?:my|our) (?:first|new|latest|own) (?:video|videos|vid|vids|channel|song|songs|music|blog)|i (?:upload|make|post) (?:\\w+ )?(?:videos|vids|covers|music)"
             + "|(?:new|small|little|growing) (?:youtube )?(?:channel|youtuber)|(?:reach|get|hit|to) \\d+ (?:subs|subscribers|followers)"
-            + "|il mio (?:nuovo )?canale|i miei (?:video|brani))\\b");
+            + "|il mio (?:nuovo )?canale|i miei (?:video|brani))\\b"
+            // "subscribe" as a request: opening a sentence, with "and" or "!", "don't forget to subscribe", "subbed to me"
+            + "|(?:^|[.!?;:)>]\\s*)(?:pls |plz |please )?(?:subscribe|sub)\\b(?![-'’]|\\s*(?:\\?|for\\b))|\\b(?:and|&) (?:subscribe|sub)\\b\\s*(?:!|$)"
+            + "|\\b(?:don'?t|do not) forget to (?:\\w+ (?:and|&) )?(?:subscribe|sub)\\b|\\b(?:remember|make sure) (?:to|you) (?:\\w+ (?:and|&) )?(?:subscribe|sub)\\b"
+            + "|\\bsub(?:bed|scribed)? to me\\b|\\bcheck us out\\b|\\bcome check\\b|\\badd me\\b");
     private static final Pattern REPEAT = Pattern.compile("([^\\s\\d.])\\1{5,}");
     private static final Set<String> STOP = Set.of("this", "that", "with", "have", "from", "they", "what", "your", "about",
             "just", "like", "will", "would", "there", "their", "been", "were", "when", "which", "more", "some", "very",
@@ -165,6 +170,23 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         if (patterns.any()) return true;
         for (String c : codes) if (STRONG.contains(c)) return true;
         return false;
+    }
+
+    /**
+     * A pitch beyond a plain link: a solicitation, a contact, a hidden or shortened link, a referral, or a pattern other
+     * than a short comment with a link.
+     */
+    public boolean pitch() {
+        for (String p : patterns.codes()) if (!p.equals("link-short")) return true;
+        for (String c : codes) if (STRONG.contains(c) && !c.equals("link")) return true;
+        return false;
+    }
+
+    /** Links only to everyday hosts, and no other sign of a pitch (nor a pattern). */
+    public boolean everydayLinkOnly() {
+        if (patterns.any() || !codes.contains("link") || codes.contains("unknown-domain")) return false;
+        for (String c : codes) if (STRONG.contains(c) && !c.equals("link")) return false;
+        return true;
     }
 
     public boolean onTopic() {

@@ -27,15 +27,17 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
 
     /**
      * The probability with the {@link SpamPatterns}' log-odds and the starter's {@link FormLayer} log-odds added after
-     * the mix (they neither fade nor learn); with a pitch sign, the site's words lower it by {@link #PITCH_WORD_CAP} at
-     * most.
+     * the mix (they neither fade nor learn); with a pitch sign, the site's model (words and the rest) lowers it by
+     * {@link #PITCH_WORD_CAP} at most.
      */
     public double score(Features f, Signals s) {
         double extra = s.patterns().logOdds() + form(f, s);
         if (PITCH_WORD_CAP < 0 || !s.strong()) return explain(f, extra).p();
-        // with a pitch sign, the site's own words may not clear the comment by more than the cap
+        // with a pitch sign, what the site's own model says for the comment may not clear it by more than the cap
         SpamModel.Parts parts = site.parts(f);
-        double siteMargin = parts.other() + Math.max(-PITCH_WORD_CAP, parts.words());
+        double siteMargin = PITCH_CAP_WORDS ? parts.other() + Math.max(-PITCH_WORD_CAP, parts.words())
+                : Math.max(-PITCH_WORD_CAP, Math.min(0, parts.other()) + Math.min(0, parts.words()))
+                        + Math.max(0, parts.other()) + Math.max(0, parts.words());
         double fade = starter == null ? 0 : fade(site.spamLearned() + site.hamLearned());
         return SpamModel.sigmoid((starter == null ? 0 : fade * starter.margin(f)) + siteMargin + extra);
     }
@@ -46,6 +48,12 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
      * topic alone does not send one to Spam, {@link SpamGate}). Chosen before measuring, as the patterns' weights
      * were (docs/SPAM.md, "After spam4"); -Dtestata.spam.pitch_wordcap=-1 turns it off (spam-eval ablation only).
      */
+    /**
+     * Measurement switch (spam-eval ablation only, -Dtestata.spam.pitch_cap=words): the cap holds only for the site's
+     * words, as in spam4; as shipped it holds for all that lowers the score in the site's model (its words, and its
+     * shapes, symbols, lengths and bias learned from its own comments).
+     */
+    static final boolean PITCH_CAP_WORDS = "words".equals(System.getProperty("testata.spam.pitch_cap"));
     static final double PITCH_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.pitch_wordcap", "3"));
 
     /** What the starter's form layer adds to the log-odds (0 without one). */

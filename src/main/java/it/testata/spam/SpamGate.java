@@ -21,12 +21,23 @@ public final class SpamGate {
     public static final long TAUGHT = Long.getLong("testata.spam.taught", 2000);
 
     /**
-     * Measurement switch (spam-eval ablation only, -Dtestata.spam.evidence_at=P): with evidence of a pitch ({@link
-     * Signals#strong}) the classifier sends a comment to Spam from this probability, below spam.spam_at. Off (above
-     * 1) as shipped: measured in docs/SPAM.md ("Which feature bought what"), it caught more but sent more than 1 % of
-     * one video's ham to Spam.
+     * How far a pitch beyond a plain link ({@link Signals#pitch}: a solicitation, a contact, a hidden, shortened or
+     * referral link, a pattern) lowers the Spam threshold, in log-odds: from spam.spam_at 0.9 to 0.6 (never below
+     * spam.hold_at). Chosen by grouped validation on the protocols that are not YouTube's (docs/SPAM.md, "After
+     * spam5"); -Dtestata.spam.pitch_lower=0 turns it off (spam-eval ablation only).
      */
-    private static final double EVIDENCE_AT = Double.parseDouble(System.getProperty("testata.spam.evidence_at", "1.01"));
+    static final double PITCH_LOWER = Double.parseDouble(System.getProperty("testata.spam.pitch_lower",
+            String.valueOf(logit(0.9) - logit(0.6))));
+
+    static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    /** The probability from which a comment with a pitch beyond a plain link goes to Spam. */
+    public static double pitchAt(SpamSettings settings) {
+        double lowered = SpamModel.sigmoid(logit(Math.min(settings.spamAt(), 0.9999)) - PITCH_LOWER);
+        return Math.min(settings.spamAt(), Math.max(settings.holdAt(), lowered));
+    }
 
     /**
      * Measurement switch (spam-eval ablation only, -Dtestata.spam.quiet=false): a new site's classifier holds a
@@ -50,18 +61,33 @@ public final class SpamGate {
      * Evidence of a pitch: a travelling sign or a pattern ({@link Signals#strong}), or (on a new site, when the switch
      * above says so) a form the form layer finds spam-like; {@code form} is its probability, -1 without a layer.
      */
+    /**
+     * On a new site a plain link to an everyday host ({@link Signals#everydayLinkOnly}: Wikipedia, YouTube, a
+     * newspaper) is no evidence of a pitch: readers share such links, and the starter has learned links from other
+     * sites' spam. -Dtestata.spam.everyday_link=evidence makes it evidence again (spam-eval ablation only).
+     */
+    /** Measurement switch (-Dtestata.spam.on_topic_link=evidence): a plain link on topic is evidence again, as before spam5. */
+    private static final boolean ON_TOPIC_LINK = !"evidence".equals(System.getProperty("testata.spam.on_topic_link"));
+    private static final boolean EVERYDAY_LINK = !"evidence".equals(System.getProperty("testata.spam.everyday_link"));
+
     static boolean evidence(Signals s, double form, long learned) {
+        if (EVERYDAY_LINK && learned < TAUGHT && s.everydayLinkOnly()) return false;
         if (s.strong()) return true;
         boolean formCounts = learned < TAUGHT ? FORM_GATE.equals("new") || FORM_GATE.equals("all")
                 : !FORM_GATE.equals("off");
         return formCounts && form >= FormLayer.EVIDENCE;
     }
 
-    /** The classifier's verdict before the gate: {@link Verdict#of} (and the measurement switch above). */
+    /** The classifier's verdict before the gate: {@link Verdict#of}, Spam from {@link #pitchAt} with a pitch. */
     public static Verdict byScore(double p, Signals s, SpamSettings settings) {
         Verdict v = Verdict.of(p, settings);
-        if (!v.blocks() && s.strong() && p >= Math.min(EVIDENCE_AT, settings.spamAt())) return Verdict.SPAM;
+        if (!v.blocks() && pitched(p, s, settings)) return Verdict.SPAM;
         return v;
+    }
+
+    /** Whether the comment goes to Spam below spam.spam_at because it pitches ({@link #pitchAt}). */
+    public static boolean pitched(double p, Signals s, SpamSettings settings) {
+        return p < settings.spamAt() && p >= pitchAt(settings) && s.pitch();
     }
 
     /**
@@ -97,7 +123,10 @@ public final class SpamGate {
      * pitch sign nor a spam-like form, is held ("words-only": a topic alone does not silence a reader).
      */
     public static String lowered(Verdict byScore, Signals s, double form, boolean wordsCarry, long learned) {
-        if (!byScore.blocks() || evidence(s, form, learned)) return null;
+        if (!byScore.blocks()) return null;
+        // on the article's topic with at most a plain link (a reader pointing at a source): held, never Spam alone
+        if (s.onTopic() && !s.pitch() && ON_TOPIC_LINK) return "topic-only";
+        if (evidence(s, form, learned)) return null;
         if (s.onTopic()) return "topic-only";
         if (learned < TAUGHT || WORDS_BLOCK.equals("hold")) return "no-evidence";
         if (wordsCarry && form >= 0 && !FORM_GATE.equals("off") && !FORM_GATE.equals("new")) return "words-only";

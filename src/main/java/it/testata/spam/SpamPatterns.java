@@ -49,6 +49,9 @@ public final class SpamPatterns {
     private static final String PROMO_IT = "canale|video|pagina|blog|sito|profilo|negozio|musica|canzon[ei]|brani?|album"
             + "|instagram|account|podcast";
 
+    /** An amount of money: a currency sign or word with a number ("$1,000", "5k usd", "0.8 btc", "500 euro"). */
+    private static final String MONEY = "(?:[$€£₹₦]\\s?\\d[\\d,.]*k?|\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|euro|dollars?|euros?|btc|usdt|eth|bitcoins?)\\b))";
+
     private static final List<Rule> RULES = List.of(
             // someone pointing readers at their own channel, page or site
             new Rule("self-promo", 3.5, Pattern.compile(
@@ -71,8 +74,8 @@ public final class SpamPatterns {
                             + "|\\+?\\d[\\d\\s().-]{8,}\\d)"), "@", "whats", "telegram", "signal", "wechat", "instagram", " ig", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
             // a number to call or text: a contact written out for the reader ("text WIN to 80086", "call 0906...")
             new Rule("call-number", 2, Pattern.compile(
-                    "\\b(?:call|calls|text|txt|ring|sms|send|reply|chiama(?:te)?|telefona(?:te)?|invia(?:te)?)\\b[^.!?\\n]{0,25}?"
-                            + "(?<![.,\\d])\\d{4,}(?![\\d,]|\\.\\d)"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                    "\\b(?:call|calls|text|txt|ring|sms|send|reply|rply|chiama(?:te)?|telefona(?:te)?|invia(?:te)?|manda(?:te)?)\\b[^.!?\\n]{0,25}?"
+                            + "(?<![.,\\d])\\d{4,}(?!\\d|[.,]\\d)"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
             // a prize the reader is told they have won, to claim
             new Rule("prize-claim", 1.5, Pattern.compile(
                     "\\b(?:you(?:'ve| have| has)?(?: just| already)? won\\b|you (?:are|r) (?:a |the |our )?(?:lucky )?winner"
@@ -85,6 +88,20 @@ public final class SpamPatterns {
                     "\\b(?:earn\\w*|make|made|making|guadagn\\w*|profit\\w*|income)\\b[^.!?\\n]{0,30}?\\d[^.!?\\n]{0,20}?"
                             + "\\b(?:per|a|every|each|al|alla|ogni|in)\\s+(?:\\d+\\s+)?(?:day|days|week|weeks|hour|hours|month|months"
                             + "|giorno|giorni|settimana|settimane|mese|mesi|ora|ore)\\b"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+            // asking readers to subscribe, without saying to whom ("please subscribe", "can you guys sub")
+            new Rule("ask-subscribe", 2.5, Pattern.compile(
+                    "\\b(?:please|pls|plz|pleas[e]*)\\W+(?:\\w+\\W+){0,2}?(?:sub|subs|subscribe|subcribe)\\b"
+                            + "|\\b(?:sub|subscribe|subcribe)\\b[^.!?\\n]{0,30}?\\b(?:please|pls|plz)\\b"
+                            + "|\\b(?:can|could|would|will) (?:you|u|someone|anyone)\\W+(?:\\w+\\W+){0,3}?(?:sub|subscribe|subcribe)\\b"
+                            + "|\\biscrivetevi\\b|\\bper favore\\W+iscriv\\w*"), "sub", "iscriv"),
+            // a testimony of an investment's return ("I invested $1000 and got $10,400 in 5 days"), or of money made
+            // with someone named by a handle ("I made $70k with @trader"): the bait of investment scams on any site
+            new Rule("return-testimony", 3, Pattern.compile(
+                    "\\b(?:invest\\w*|deposit\\w*|start\\w* with|put in|investit\\w*|depositat\\w*)\\b[^.!?\\n]{0,40}?" + MONEY
+                            + "[^!?\\n]{0,80}?\\b(?:got|get|received?|receiving|returns?|profits?|made|earned|withdr\\w*"
+                            + "|ricevut\\w*|guadagnat\\w*|ottenut\\w*|ritirat\\w*)\\b[^!?\\n]{0,40}?" + MONEY
+                            + "|" + MONEY + "[^.!?\\n]{0,60}?\\b(?:with|through|via|thanks to|from|con|grazie a)\\s+[@#][a-z0-9_.]{4,}"),
+                    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
             // free followers, views, gift cards: the bait of comment spam
             new Rule("free-offer", 3, Pattern.compile(
                     "\\bfree (?:iphones?|ipads?|gift ?cards?|followers|subscribers|subs|views|likes|robux|v-?bucks|psn codes?"
@@ -108,6 +125,7 @@ public final class SpamPatterns {
                     || GUARANTEE.matcher(text).find())) {
                 continue;
             }
+            if (r.code().equals("ask-subscribe") && hit.contains("subscribe-me")) continue; // one request, counted once
             if (r.find(text)) {
                 hit.add(r.code());
                 sum += r.weight();

@@ -96,6 +96,9 @@ public final class SpamService {
             if ("topic-only".equals(lowered)) reasons.add(new Reason("topic-only", "", v));
             if ("no-evidence".equals(lowered)) reasons.add(new Reason("no-evidence", learned + "/" + SpamGate.TAUGHT, v));
             if ("no-discard".equals(lowered)) reasons.add(new Reason("no-discard", "", v));
+            if (lowered == null && SpamGate.pitched(p, signals, s)) {
+                reasons.add(new Reason("pitch", String.format(Locale.ROOT, "%.2f", SpamGate.pitchAt(s)), v));
+            }
         }
         Verdict v = Verdict.APPROVE;
         for (Reason r : reasons) v = v.worst(r.verdict());

@@ -17,14 +17,14 @@ class ReasonTextTest {
     void newReasonsReadAsSentences() {
         assertThat(ReasonText.of(LINES, Messages.of(Locale.ITALIAN)).stream().map(ReasonText::text)).containsExactly(
                 "indizi: un accorciatore di link, un numero di telefono, un invito (guarda, iscriviti, contattami), in tema con l'articolo",
-                "in tema con l'articolo, senza link né contatti: il classificatore da solo lo trattiene, non lo manda mai nello spam",
+                "in tema con l'articolo, senza contatti né inviti e al più con un semplice link: il classificatore da solo lo trattiene, non lo manda mai nello spam",
                 "nessun link, contatto o sollecitazione, e il filtro ha imparato da 12 commenti su 2000: il classificatore da solo lo trattiene",
                 "3 commenti approvati da questo indirizzo email o sito web",
                 "2 commenti nello spam da questo indirizzo email o sito web",
                 "indizi: some-future-sign");
         assertThat(ReasonText.of(LINES, Messages.of(Locale.ENGLISH)).stream().map(ReasonText::text)).containsExactly(
                 "signs: a link shortener, a phone number, an invitation (check out, subscribe, contact me), on the article's topic",
-                "on the article's topic, with no link nor contact: the classifier alone holds it, never sends it to Spam",
+                "on the article's topic, with no contact nor solicitation and at most a plain link: the classifier alone holds it, never sends it to Spam",
                 "no link, contact or solicitation, and the filter has learned from 12 of 2000 comments: the classifier alone holds it",
                 "3 approved comments from this email address or website",
                 "2 comments in Spam from this email address or website",
@@ -50,5 +50,21 @@ class ReasonTextTest {
         assertThat(ReasonText.of(lines, Messages.of(Locale.ENGLISH)).stream().map(ReasonText::text)).containsExactly(
                 "patterns of comment spam: points readers at their own channel, page or site (\"check out my channel\"), money with a contact or a guarantee",
                 "no link, contact or solicitation: the classifier alone sends it to Spam, never throws it away");
+    }
+
+    // --- spam5 ---
+    @Test
+    void thePitchRuleAndTheNewPatternsReadAsSentences() {
+        reads(List.of("pitch 0.60", "patterns ask-subscribe,return-testimony,call-number,prize-claim"), List.of(
+                "una proposta che va oltre un semplice link (una sollecitazione, un contatto, un link nascosto o accorciato, uno schema tipico dello spam nei commenti): va nello Spam da probabilità 0.60",
+                "modi di scrivere tipici dei commenti spam: chiede ai lettori di iscriversi («per favore iscrivetevi»), una testimonianza di guadagni da un investimento o ottenuti con qualcuno («ho investito 1.000 $ e ne ho ricevuti 10.400»), un numero da chiamare o a cui scrivere («manda VINCI al 48800»), dice al lettore che ha vinto un premio da riscuotere"), List.of(
+                "a pitch beyond a plain link (a solicitation, a contact, a hidden or shortened link, a pattern of comment spam): sent to Spam from probability 0.60",
+                "patterns of comment spam: asks readers to subscribe (\"please subscribe\"), a testimony of an investment's return or of money made with someone (\"I invested $1,000 and got $10,400\"), a number to call or text (\"text WIN to 80086\"), tells the reader they have won a prize to claim"));
+    }
+
+    /** The lines read as the Italian sentences and as the English ones. */
+    static void reads(List<String> lines, List<String> italian, List<String> english) {
+        assertThat(ReasonText.of(lines, Messages.of(Locale.ITALIAN)).stream().map(ReasonText::text)).containsExactlyElementsOf(italian);
+        assertThat(ReasonText.of(lines, Messages.of(Locale.ENGLISH)).stream().map(ReasonText::text)).containsExactlyElementsOf(english);
     }
 }

@@ -96,7 +96,11 @@ class FormLayerTest {
         SpamModel.Parts parts = site.parts(f);
         assertThat(parts.words()).isLessThan(-SpamClassifier.PITCH_WORD_CAP);
         double logit = Math.log(classifier.score(f, s) / (1 - classifier.score(f, s)));
-        assertThat(logit).isCloseTo(parts.other() - SpamClassifier.PITCH_WORD_CAP + s.patterns().logOdds(), within(1e-6));
+        // what lowers the score in the site's model (its words and the rest) counts down to the cap, what raises it in full
+        double lowers = Math.min(0, parts.other()) + Math.min(0, parts.words());
+        assertThat(lowers).isLessThan(-SpamClassifier.PITCH_WORD_CAP);
+        double raises = Math.max(0, parts.other()) + Math.max(0, parts.words());
+        assertThat(logit).isCloseTo(raises - SpamClassifier.PITCH_WORD_CAP + s.patterns().logOdds(), within(1e-6));
         // without a pitch sign the words count in full
         SpamInput plain = new SpamInput("", "", "", words(r, 10), "");
         Features pf = plain.features();

@@ -58,4 +58,33 @@ class SpamGateTest {
         // a trained site holds from spam.hold_at as before
         assertThat(SpamGate.verdict(0.7, plain, SpamGate.TAUGHT)).isEqualTo(Verdict.HOLD);
     }
+
+    // --- spam5 ---
+    @Test
+    void aPitchBeyondAPlainLinkGoesToSpamFromALowerThreshold() {
+        it.testata.settings.SpamSettings shipped = it.testata.settings.SpamSettings.defaults();
+        assertThat(SpamGate.pitchAt(shipped)).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-9));
+        Signals solicit = new SpamInput("Anna", "", "", "Bel video, passate dal mio canale e iscrivetevi!", "").signals();
+        Signals link = new SpamInput("Anna", "", "", "Bella partita ieri sera: https://tabellini.example.net/partita", "").signals();
+        assertThat(solicit.pitch()).isTrue();
+        assertThat(link.strong()).isTrue();
+        assertThat(link.pitch()).isFalse();
+        assertThat(SpamGate.verdict(0.7, solicit, 10)).isEqualTo(Verdict.SPAM);
+        assertThat(SpamGate.verdict(0.55, solicit, 10)).isEqualTo(Verdict.HOLD);
+        assertThat(SpamGate.verdict(0.7, link, 10)).isEqualTo(Verdict.HOLD);
+        // the same step in log-odds below a stricter or a more lenient spam.spam_at, never below spam.hold_at
+        it.testata.settings.SpamSettings lenient = it.testata.settings.SpamSettings.fromRows(java.util.Map.of("spam.spam_at", "0.99"));
+        assertThat(SpamGate.pitchAt(lenient)).isBetween(0.94, 0.95);
+        it.testata.settings.SpamSettings strict = it.testata.settings.SpamSettings.fromRows(java.util.Map.of("spam.hold_at", "0.7"));
+        assertThat(SpamGate.pitchAt(strict)).isEqualTo(0.7);
+    }
+
+    @Test
+    void onANewSiteALinkToAnEverydaySiteIsNoEvidence() {
+        Signals everyday = new SpamInput("Anna", "", "", "La voce su Galileo: https://it.wikipedia.org/wiki/Galileo_Galilei", "").signals();
+        assertThat(everyday.everydayLinkOnly()).isTrue();
+        assertThat(SpamGate.lowered(Verdict.SPAM, everyday, 10)).isEqualTo("no-evidence");
+        // a trained site's verdict stands
+        assertThat(SpamGate.lowered(Verdict.SPAM, everyday, SpamGate.TAUGHT)).isNull();
+    }
 }
