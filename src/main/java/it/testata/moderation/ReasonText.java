@@ -51,6 +51,7 @@ public record ReasonText(String text, String raw) {
             case "history-ham", "history-spam" -> msg.t("admin.reason." + code, detail);
             // --- spam5 ---
             case "pitch" -> msg.t("admin.reason.pitch", detail);
+            case "words-only" -> msg.t("admin.reason.words-only");
             case "moderation" -> "all".equals(detail) || "first".equals(detail) ? msg.t("admin.reason.moderation." + detail) : null;
             default -> null;
         };

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record Signals(List<String> codes, double relevance, boolean articleKnown, SpamPatterns.Hits patterns) {
     /** Codes that are evidence of a pitch: a way to be reached (money talk alone is not: a finance site's readers talk money). */
     static final Set<String> STRONG = Set.of("link", "shortener", "broken-link", "dot-com", "referral", "punycode",
-            "name-link", "phone", "messenger", "email", "solicit");
+            "name-link", "phone", "messenger", "email", "solicit", "keyword");
     /** A comment sharing at least this share of its content words with the article is on topic. */
     public static final double ON_TOPIC = 0.2;
     /** Measurement switch (spam-eval ablation only): -Dtestata.spam.ablate=code,code turns signals off. */
@@ -131,6 +131,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         if (t.indexOf('@') >= 0 && EMAIL.matcher(t).find()) add(out, "email");
         if (MONEY.matcher(t).find()) add(out, "money");
         if (SOLICIT.matcher(t).find()) add(out, "solicit");
+        if (links.keyword()) add(out, "keyword");
         if (links.letters() >= 12 && links.upper() * 10 >= links.letters() * 7) add(out, "shout");
         List<String> words = Tokenizer.words(rest);
         if (REPEAT.matcher(t).find() || repeatedWords(words)) add(out, "repeat");

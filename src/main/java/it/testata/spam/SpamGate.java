@@ -109,12 +109,29 @@ public final class SpamGate {
 
     /**
      * Why the classifier's blocking verdict was lowered, or null: "topic-only" (on topic: held), "no-evidence" (a
-     * new site: held), "no-discard" (a trained site blocks a comment without evidence of a pitch on its words: sent
-     * to Spam, where a moderator finds it, never discarded unstored).
+     * new site: held), "words-only" (a trained site, not all but certain: held), "no-discard" (a trained site blocks
+     * a comment without evidence of a pitch on its words: sent to Spam, where a moderator finds it, never discarded
+     * unstored).
      */
     public static String lowered(Verdict byScore, Signals s, long learned) {
-        return lowered(byScore, s, -1, true, learned);
+        return lowered(byScore, s, 1, learned);
     }
+
+    /**
+     * The same with the probability {@code p}: on a trained site, the classifier's block of a comment without
+     * evidence of a pitch is held below {@link #WORDS_AT} ("words-only").
+     */
+    public static String lowered(Verdict byScore, Signals s, double p, long learned) {
+        return lowered(byScore, s, p, -1, true, learned);
+    }
+
+    /**
+     * On a trained site the classifier sends a comment without a link, a contact, a solicitation or a pattern to Spam
+     * only from this probability (its words alone are then all but certain); below, it is held ("words-only"): a
+     * topic a site's moderators taught as spam does not silence a reader on words alone. docs/SPAM.md, "After
+     * spam5"; -Dtestata.spam.words_at=0 turns it off (spam-eval ablation only).
+     */
+    public static final double WORDS_AT = Double.parseDouble(System.getProperty("testata.spam.words_at", "0.999"));
 
     /**
      * The same with the form layer's probability ({@code form}, -1 without a layer) and whether the site's own words
@@ -122,13 +139,14 @@ public final class SpamGate {
      * block): on a trained site whose starter has the layer, a block that only the site's words carry, without a
      * pitch sign nor a spam-like form, is held ("words-only": a topic alone does not silence a reader).
      */
-    public static String lowered(Verdict byScore, Signals s, double form, boolean wordsCarry, long learned) {
+    public static String lowered(Verdict byScore, Signals s, double p, double form, boolean wordsCarry, long learned) {
         if (!byScore.blocks()) return null;
         // on the article's topic with at most a plain link (a reader pointing at a source): held, never Spam alone
         if (s.onTopic() && !s.pitch() && ON_TOPIC_LINK) return "topic-only";
         if (evidence(s, form, learned)) return null;
         if (s.onTopic()) return "topic-only";
         if (learned < TAUGHT || WORDS_BLOCK.equals("hold")) return "no-evidence";
+        if (p < WORDS_AT) return "words-only";
         if (wordsCarry && form >= 0 && !FORM_GATE.equals("off") && !FORM_GATE.equals("new")) return "words-only";
         if (byScore == Verdict.DISCARD && !WORDS_BLOCK.equals("discard")) return "no-discard";
         return null;
@@ -151,6 +169,6 @@ public final class SpamGate {
      */
     public static Verdict verdict(double p, Signals s, double form, double capped, long learned) {
         Verdict v = byScore(p, s, form, SpamSettings.defaults(), learned);
-        return after(v, lowered(v, s, form, !Verdict.of(capped).blocks(), learned));
+        return after(v, lowered(v, s, p, form, !Verdict.of(capped).blocks(), learned));
     }
 }

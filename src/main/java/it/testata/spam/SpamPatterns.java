@@ -102,6 +102,16 @@ public final class SpamPatterns {
                             + "|ricevut\\w*|guadagnat\\w*|ottenut\\w*|ritirat\\w*)\\b[^!?\\n]{0,40}?" + MONEY
                             + "|" + MONEY + "[^.!?\\n]{0,60}?\\b(?:with|through|via|thanks to|from|con|grazie a)\\s+[@#][a-z0-9_.]{4,}"),
                     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+            // the marks of a bulk commercial message: how to stop it ("reply STOP to end", "to opt out text STOP")
+            new Rule("opt-out", 2, Pattern.compile(
+                    "\\b(?:reply|rply|text|txt|send|sms|invia|manda|rispondi)\\s+(?:with\\s+|back\\s+)?[\"']?stop\\b"
+                            + "|\\bstop\\s*(?:2|to)\\s*(?:end|stop|cancel|opt|unsub|quit)|\\bto (?:opt[- ]?out|unsubscribe|stop (?:receiving|these|this)\\w*)\\W+(?:\\w+\\W+){0,2}?(?:reply|text|txt|send|sms|call)\\b"),
+                    "stop", "opt", "unsub"),
+            // a premium rate ("150p/msg", "£1.50 per msg", "10p/min"): a charge for answering
+            new Rule("premium-rate", 2.5, Pattern.compile(
+                    "\\b\\d+(?:\\.\\d+)?\\s?p{1,2}\\s?(?:/|per\\s?|a\\s)?\\s?(?:msg|msgs|min|mins|minute|txt|text|sms|message|wk|week|day|call)\\b"
+                            + "|[£$€]\\s?\\d+(?:\\.\\d+)?\\s?(?:/|per\\s|a\\s)(?:msg|min|minute|txt|text|sms|message|call)\\b|\\b(?:std ?txt ?rate|prem(?:ium)? rate)\\b"
+                            + "|\\bmsgs?@\\d+p\\b"), "p", "£", "$", "€", "rate"),
             // free followers, views, gift cards: the bait of comment spam
             new Rule("free-offer", 3, Pattern.compile(
                     "\\bfree (?:iphones?|ipads?|gift ?cards?|followers|subscribers|subs|views|likes|robux|v-?bucks|psn codes?"
@@ -109,7 +119,7 @@ public final class SpamPatterns {
 
     private static final Pattern GUARANTEE = Pattern.compile(
             "\\bguarantee\\w*|\\bgarantit\\w*|\\brisk[- ]free\\b|\\bsenza rischi\\b|\\b100 ?% (?:legit|safe|real|sicuro|garantito)");
-    private static final java.util.Set<String> CONTACTS = java.util.Set.of("phone", "messenger", "email");
+    private static final java.util.Set<String> CONTACTS = java.util.Set.of("phone", "messenger", "email", "keyword");
     // (call-number is a contact too: money-contact counts it below)
 
     /**

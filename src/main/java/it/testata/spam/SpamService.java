@@ -89,13 +89,14 @@ public final class SpamService {
         if (byScore != Verdict.APPROVE) {
             List<String> why = classifier.leaning(f, 3);
             String detail = String.format(Locale.ROOT, "%.4f", p) + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
-            String lowered = SpamGate.lowered(byScore, signals, learned);
+            String lowered = SpamGate.lowered(byScore, signals, p, learned);
             Verdict v = SpamGate.after(byScore, lowered);
             if (trusted) v = v.blocks() ? Verdict.HOLD : Verdict.APPROVE;
             reasons.add(new Reason("classifier", detail, v));
             if ("topic-only".equals(lowered)) reasons.add(new Reason("topic-only", "", v));
             if ("no-evidence".equals(lowered)) reasons.add(new Reason("no-evidence", learned + "/" + SpamGate.TAUGHT, v));
             if ("no-discard".equals(lowered)) reasons.add(new Reason("no-discard", "", v));
+            if ("words-only".equals(lowered)) reasons.add(new Reason("words-only", "", v));
             if (lowered == null && SpamGate.pitched(p, signals, s)) {
                 reasons.add(new Reason("pitch", String.format(Locale.ROOT, "%.2f", SpamGate.pitchAt(s)), v));
             }

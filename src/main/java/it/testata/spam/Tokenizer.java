@@ -79,12 +79,18 @@ public final class Tokenizer {
      * A text's links and what is left around them: the URLs (from href/src attributes and written out), their
      * distinct hosts without "www.", the text without tags and links (lower case, normalized), and its letter case.
      */
-    public record LinkScan(List<String> urls, List<String> hosts, String rest, int upper, int letters, String text) {
+    /** {@code keyword}: a keyword in capitals to send back ("reply WIN", "text YES to 80086"), seen before lower-casing. */
+    public record LinkScan(List<String> urls, List<String> hosts, String rest, int upper, int letters, String text, boolean keyword) {
         /** How many links: distinct hosts, or the URLs when more. */
         public int count() {
             return hosts.isEmpty() ? urls.size() : Math.max(hosts.size(), urls.size());
         }
     }
+
+    /** "reply WIN", "txt HORO", "text back YES", "send the word STOP": a verb of answering, then a word in capitals. */
+    private static final Pattern KEYWORD = Pattern.compile("(?i:\\b(?:reply|rply|replying|text|txt|texting|txting|send|sms|rispondi|invia|manda)"
+            + "(?:\\s+back)?(?:\\s+with)?(?:\\s+the\\s+word)?)\\s+[\"'“]?"
+            + "(?!(?:ASAP|OK|LOL|PLS|PLZ|THX|TY|FYI|IMO|BTW|PDF|TV|UK|US|USA|EU|UE|ME|YOU|IT|NOW|SOON|LATER|SMS|MMS|EMAIL|PEC)\\b)[A-Z][A-Z0-9#]{1,14}\\b(?![a-z])");
 
     public static LinkScan scanLinks(String raw) {
         String noInvisible = removeInvisible(raw == null ? "" : raw);
@@ -102,6 +108,7 @@ public final class Tokenizer {
                 if (Character.isUpperCase(c)) upper++;
             }
         }
+        boolean keyword = upper * 10 < letters * 7 && KEYWORD.matcher(text).find();
         text = text.toLowerCase(Locale.ROOT);
         Matcher um = URL.matcher(text);
         StringBuilder rest = new StringBuilder();
@@ -117,7 +124,7 @@ public final class Tokenizer {
             String h = host(u.toLowerCase(Locale.ROOT));
             if (!h.isEmpty()) hosts.add(h);
         }
-        return new LinkScan(urls, List.copyOf(hosts), rest.toString(), upper, letters, text);
+        return new LinkScan(urls, List.copyOf(hosts), rest.toString(), upper, letters, text, keyword);
     }
 
     private static void textFeatures(LinkScan links, Set<String> out) {

@@ -140,6 +140,8 @@ class SpamSignalsTest {
             cases.put("I invested $1,000 and got a return of $10,400 in just 7 days, she is honest", "return-testimony");
             cases.put("Ho fatto 7.000 euro con @fondi_sicuri_trader in una settimana", "return-testimony");
             cases.put("Per info manda FOTO al 69855, 24 ore su 24", "call-number");
+            cases.put("Free entry this week: reply STOP to end, to opt out text STOP", "opt-out");
+            cases.put("Suonerie nuove ogni settimana, solo 150p/msg per gli iscritti", "premium-rate");
             for (Map.Entry<String, String> e : cases.entrySet()) {
                 CommentRecord c = post(fresh(poster).text(e.getKey()));
                 assertThat(patterns(c)).as(e.getKey() + " " + c.reasons()).contains(e.getValue());
@@ -185,6 +187,11 @@ class SpamSignalsTest {
             cases.put("Film completo gratis qui goo.gl\\DEqN8 qualità ottima", "broken-link");
             cases.put("Hi guys, I'm a small youtuber, help me reach 500 subscribers before Christmas", "solicit");
             cases.put("Ciao a tutti, ho aperto il mio nuovo canale sulla cucina di montagna", "solicit");
+            // --- spam5 ---
+            cases.put("Vuoi vincere il weekend in montagna? Manda VINCI al 48800 entro domenica", "keyword");
+            cases.put("Great stuff. Subscribe to IndieRetron!", "solicit");
+            cases.put("Check out Twix DCTV on Youtube, it's funny, and subscribe!", "solicit");
+            cases.put("Hack facebook account, visit: FreeHackingTools24DOTcom", "dot-com");
             for (Map.Entry<String, String> e : cases.entrySet()) {
                 CommentRecord c = post(fresh(poster).text(e.getKey()));
                 assertThat(signals(c)).as(e.getKey() + " " + c.reasons()).contains(e.getValue());
@@ -195,6 +202,9 @@ class SpamSignalsTest {
             // nor is "http" in a sentence a hidden link, nor "spaces" without a note to remove them
             CommentRecord plain = post(fresh(poster).text("Il sito del comune risponde con un errore http: / bandi irraggiungibili, ci sono troppi spazi vuoti"));
             assertThat(signals(plain)).as(plain.reasons().toString()).doesNotContain("link");
+            // nor is a word in capitals after "text" a keyword when it is an everyday abbreviation, nor "subscribed!"
+            CommentRecord asap = post(fresh(poster).text("Ho letto il pezzo, vi rispondo ASAP. Subscribed! Sub-Saharan Africa merita di più."));
+            assertThat(signals(asap)).as(asap.reasons().toString()).doesNotContain("keyword").doesNotContain("solicit");
             // a written link with a path is a link, not a broken one
             CommentRecord path = post(fresh(poster).text("Qui la delibera del consiglio: https://albo.comune.example.it/atti/delibera"));
             assertThat(signals(path)).as(path.reasons().toString()).contains("link").doesNotContain("broken-link");

@@ -55,6 +55,13 @@ class ReasonTextTest {
     // --- spam5 ---
     @Test
     void thePitchRuleAndTheNewPatternsReadAsSentences() {
+        reads(List.of("words-only", "signals keyword", "patterns opt-out,premium-rate"), List.of(
+                "nessun link, contatto o invito: le sole parole del sito non bastano a mandarlo nello Spam, quindi è trattenuto",
+                "indizi: una parola da rimandare indietro («rispondi VINCI», «manda SI al 48800»)",
+                "modi di scrivere tipici dei commenti spam: come fermare un messaggio di massa («rispondi STOP»), una tariffa a pagamento per rispondere («1,50 € a messaggio»)"), List.of(
+                "no link, contact or solicitation: the site's words alone are not sure enough to send it to Spam, so it is held",
+                "signs: a keyword to send back (\"reply WIN\", \"text YES to 80086\")",
+                "patterns of comment spam: how to stop a bulk message (\"reply STOP to end\"), a premium rate for answering (\"150p/msg\")"));
         reads(List.of("pitch 0.60", "patterns ask-subscribe,return-testimony,call-number,prize-claim"), List.of(
                 "una proposta che va oltre un semplice link (una sollecitazione, un contatto, un link nascosto o accorciato, uno schema tipico dello spam nei commenti): va nello Spam da probabilità 0.60",
                 "modi di scrivere tipici dei commenti spam: chiede ai lettori di iscriversi («per favore iscrivetevi»), una testimonianza di guadagni da un investimento o ottenuti con qualcuno («ho investito 1.000 $ e ne ho ricevuti 10.400»), un numero da chiamare o a cui scrivere («manda VINCI al 48800»), dice al lettore che ha vinto un premio da riscuotere"), List.of(

@@ -87,4 +87,19 @@ class SpamGateTest {
         // a trained site's verdict stands
         assertThat(SpamGate.lowered(Verdict.SPAM, everyday, SpamGate.TAUGHT)).isNull();
     }
+
+    @Test
+    void aTrainedSitesWordsAloneSendToSpamOnlyWhenAllButCertain() {
+        Signals plain = new SpamInput("Anna", "", "", "Bella partita ieri sera, peccato per il rigore.", "").signals();
+        long trained = SpamGate.TAUGHT;
+        // sure enough to block by the thresholds, not all but certain: held, reason words-only
+        assertThat(SpamGate.lowered(Verdict.SPAM, plain, 0.95, trained)).isEqualTo("words-only");
+        assertThat(SpamGate.verdict(0.95, plain, trained)).isEqualTo(Verdict.HOLD);
+        assertThat(SpamGate.verdict(0.995, plain, trained)).isEqualTo(Verdict.HOLD);
+        // all but certain: Spam (never discarded without evidence)
+        assertThat(SpamGate.verdict(0.9995, plain, trained)).isEqualTo(Verdict.SPAM);
+        // with a pitch the classifier's verdict stands
+        Signals pitch = new SpamInput("Anna", "", "", "Bella partita, scrivetemi su WhatsApp per i pronostici.", "").signals();
+        assertThat(SpamGate.verdict(0.95, pitch, trained)).isEqualTo(Verdict.SPAM);
+    }
 }
