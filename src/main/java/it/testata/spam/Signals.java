@@ -31,8 +31,18 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     /** Hosts whose links are everyday reading, not a pitch (a link to them is still a link). */
     private static final Set<String> KNOWN = Set.of("youtube.com", "youtu.be", "wikipedia.org", "google.com",
             "twitter.com", "x.com", "facebook.com", "instagram.com", "github.com", "reddit.com", "imdb.com",
-            "bbc.co.uk", "nytimes.com", "theguardian.com", "repubblica.it", "corriere.it", "ansa.it", "gov.uk",
-            "europa.eu", "istat.it", "apple.com", "microsoft.com", "amazon.com", "archive.org");
+            "bbc.co.uk", "bbc.com", "nytimes.com", "theguardian.com", "reuters.com", "apnews.com", "washingtonpost.com",
+            "repubblica.it", "corriere.it", "ansa.it", "ilpost.it", "ilsole24ore.com", "lastampa.it", "rai.it",
+            "rainews.it", "ilfattoquotidiano.it", "avvenire.it", "ilmessaggero.it", "internazionale.it", "treccani.it",
+            "gov.uk", "europa.eu", "istat.it", "governo.it", "camera.it", "senato.it", "gazzettaufficiale.it",
+            "apple.com", "microsoft.com", "amazon.com", "archive.org", "openstreetmap.org");
+
+    /** Public institutions' hosts by their ending (a town hall's "comune.X.it" pages, ministries, universities). */
+    static boolean institutional(String host) {
+        return host.endsWith(".gov") || host.endsWith(".gov.it") || host.endsWith(".edu") || host.endsWith(".gov.uk")
+                || host.endsWith(".europa.eu") || host.startsWith("comune.") || host.contains(".comune.")
+                || host.startsWith("www.comune.") || host.startsWith("regione.") || host.contains(".regione.");
+    }
     private static final String TLD = "com|net|org|info|biz|ru|io|co|xyz|top|online|site|club|shop|ly|me|tk|ml|gl|to|cc|ws|us|uk|it|de|tv|in";
     private static final Pattern BROKEN = Pattern.compile(
             "\\b[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b(?!['’])|\\b[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z]|['’])"
@@ -111,7 +121,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             for (String h : links.hosts()) {
                 String base = Tokenizer.baseDomain(h);
                 if (SHORTENERS.contains(h) || SHORTENERS.contains(base)) shortener = true;
-                else if (!KNOWN.contains(base)) unknown = true;
+                else if (!KNOWN.contains(base) && !institutional(h)) unknown = true;
                 if (h.contains("xn--") || !h.chars().allMatch(c -> c < 128)) puny = true;
             }
             if (unknown) add(out, "unknown-domain");
@@ -174,14 +184,20 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     }
 
     /**
-     * A pitch beyond a plain link: a solicitation, a contact, a hidden or shortened link, a referral, or a pattern other
-     * than a short comment with a link.
+     * A pitch beyond a plain link: a solicitation, a messenger, an e-mail address, a hidden or shortened link, a
+     * referral, a keyword to send back, or a pattern other than a short comment with a link.
      */
     public boolean pitch() {
         for (String p : patterns.codes()) if (!p.equals("link-short")) return true;
-        for (String c : codes) if (STRONG.contains(c) && !c.equals("link")) return true;
+        for (String c : codes) if (STRONG.contains(c) && !PLAIN.contains(c)) return true;
         return false;
     }
+
+    /**
+     * Signs that are evidence but not, alone, a pitch for {@link #pitch}: a link, and a phone number (a reader may
+     * quote the town hall's; a number to call or text is the call-number pattern).
+     */
+    private static final Set<String> PLAIN = Set.of("link", "phone");
 
     /** Links only to everyday hosts, and no other sign of a pitch (nor a pattern). */
     public boolean everydayLinkOnly() {

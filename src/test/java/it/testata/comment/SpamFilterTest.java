@@ -129,7 +129,7 @@ class SpamFilterTest {
         site.site().settings.update(Map.of("spam.hold_at", "0"));
         // a new site holds from spam.hold_at a comment with a sign of a pitch (here a link to a little-known site)...
         CommentRecord held = post(fresh().text("Un commento qualunque: il comune ne parla anche nella pagina dei servizi, con gli "
-                + "orari del lunedì e del giovedì e le indicazioni per arrivare in autobus dalla stazione, https://comune.example.it/servizi/ufficio"));
+                + "orari del lunedì e del giovedì e le indicazioni per arrivare in autobus dalla stazione, https://notizie.example.net/servizi/ufficio"));
         assertThat(held.status()).as(held.reasons().toString()).isEqualTo(CommentStatus.PENDING);
         assertThat(held.reasons()).anyMatch(r -> r.startsWith("classifier ")).noneMatch(r -> r.equals("topic-only"));
         // ...and publishes one without, which the classifier would only hold (below spam.spam_at): no pitch, no work

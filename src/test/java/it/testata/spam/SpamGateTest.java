@@ -53,6 +53,11 @@ class SpamGateTest {
         Signals link = new SpamInput("Anna", "", "", "Bella partita ieri sera: https://example.org/tabellino", "").signals();
         assertThat(SpamGate.verdict(0.7, plain, 10)).isEqualTo(Verdict.APPROVE);
         assertThat(SpamGate.verdict(0.7, link, 10)).isEqualTo(Verdict.HOLD);
+        // a phone number alone is evidence, not a pitch: a reader may quote the town hall's
+        Signals phone = new SpamInput("Anna", "", "", "Vergogna! Ho chiamato il comune allo 0761 123456 e nessuno risponde!", "").signals();
+        assertThat(phone.strong()).isTrue();
+        assertThat(phone.pitch()).isFalse();
+        assertThat(SpamGate.verdict(0.7, phone, 10)).isEqualTo(Verdict.HOLD);
         assertThat(SpamGate.verdict(0.95, plain, 10)).isEqualTo(Verdict.HOLD);
         assertThat(SpamGate.lowered(Verdict.SPAM, plain, 10)).isEqualTo("no-evidence");
         // a trained site holds from spam.hold_at as before
@@ -72,6 +77,11 @@ class SpamGateTest {
         assertThat(SpamGate.verdict(0.7, solicit, 10)).isEqualTo(Verdict.SPAM);
         assertThat(SpamGate.verdict(0.55, solicit, 10)).isEqualTo(Verdict.HOLD);
         assertThat(SpamGate.verdict(0.7, link, 10)).isEqualTo(Verdict.HOLD);
+        // a phone number alone is evidence, not a pitch: a reader may quote the town hall's
+        Signals phone = new SpamInput("Anna", "", "", "Vergogna! Ho chiamato il comune allo 0761 123456 e nessuno risponde!", "").signals();
+        assertThat(phone.strong()).isTrue();
+        assertThat(phone.pitch()).isFalse();
+        assertThat(SpamGate.verdict(0.7, phone, 10)).isEqualTo(Verdict.HOLD);
         // the same step in log-odds below a stricter or a more lenient spam.spam_at, never below spam.hold_at
         it.testata.settings.SpamSettings lenient = it.testata.settings.SpamSettings.fromRows(java.util.Map.of("spam.spam_at", "0.99"));
         assertThat(SpamGate.pitchAt(lenient)).isBetween(0.94, 0.95);
@@ -83,6 +93,12 @@ class SpamGateTest {
     void onANewSiteALinkToAnEverydaySiteIsNoEvidence() {
         Signals everyday = new SpamInput("Anna", "", "", "La voce su Galileo: https://it.wikipedia.org/wiki/Galileo_Galilei", "").signals();
         assertThat(everyday.everydayLinkOnly()).isTrue();
+        // so is a newspaper's, or a public institution's (a town hall, a ministry)
+        for (String url : new String[] {"https://www.ilpost.it/2026/12/01/bilancio/", "https://albo.comune.example.it/atti/delibera.pdf",
+                "https://www.interno.gov.it/it/notizie"}) {
+            assertThat(new SpamInput("Anna", "", "", "Ecco: " + url, "").signals().everydayLinkOnly()).as(url).isTrue();
+        }
+        assertThat(new SpamInput("Anna", "", "", "Ecco: https://offerte.example.biz/sconti", "").signals().everydayLinkOnly()).isFalse();
         assertThat(SpamGate.lowered(Verdict.SPAM, everyday, 10)).isEqualTo("no-evidence");
         // a trained site's verdict stands
         assertThat(SpamGate.lowered(Verdict.SPAM, everyday, SpamGate.TAUGHT)).isNull();
