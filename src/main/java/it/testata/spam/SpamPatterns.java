@@ -41,6 +41,8 @@ public final class SpamPatterns {
     static final double CAP = 5;
     /** Measurement switch (spam-eval ablation only): -Dtestata.spam.patterns=0 turns the layer off, 0.5 halves it. */
     private static final double SCALE = Double.parseDouble(System.getProperty("testata.spam.patterns", "1"));
+    /** Measurement switch (spam-eval ablation only): -Dtestata.spam.patterns_off=code,code turns those patterns off. */
+    private static final java.util.Set<String> OFF = java.util.Set.of(System.getProperty("testata.spam.patterns_off", "").split(","));
     /** A short comment: at most this many words besides its links. */
     static final int SHORT = 20;
 
@@ -135,6 +137,7 @@ public final class SpamPatterns {
                     || GUARANTEE.matcher(text).find())) {
                 continue;
             }
+            if (OFF.contains(r.code())) continue;
             if (r.code().equals("ask-subscribe") && hit.contains("subscribe-me")) continue; // one request, counted once
             if (r.find(text)) {
                 hit.add(r.code());
