@@ -118,7 +118,7 @@ public final class Site implements AutoCloseable {
     private it.testata.backup.BackupScheduler backups;
     private boolean accessLog;
     private long cacheLagMillis = Long.getLong("testata.cache.lag_ms",
-            Long.parseLong(System.getenv().getOrDefault("TESTATA_CACHE_LAG_MS", "10000").strip()));
+            Config.number(System.getenv(), "TESTATA_CACHE_LAG_MS", 10_000, 0, 3_600_000, "milliseconds"));
 
     private final it.testata.db.GroupCommit commentWriter; // --- speed ---
 

@@ -28,6 +28,16 @@ public final class Cli implements Runnable {
             ex.getCommandLine().usage(cl.getErr());
             return 2;
         });
+        // A malformed setting in the environment is a usage error too, said in one line.
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof it.testata.Config.BadEnvironment bad) {
+                    cl.getErr().println("testata: " + bad.getMessage());
+                    return 2;
+                }
+            }
+            throw ex;
+        });
         return cl;
     }
 

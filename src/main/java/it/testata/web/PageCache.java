@@ -114,7 +114,7 @@ public final class PageCache {
      * pages). A count would not do: a crawler walking a big site's articles would fill the heap with thousands of
      * 40 KB pages. When full, the pages least likely to be asked for again go first.
      */
-    static final long MAX_BYTES = Long.parseLong(System.getenv().getOrDefault("TESTATA_PAGE_CACHE_MB", "24").strip())
+    static final long MAX_BYTES = it.testata.Config.number(System.getenv(), "TESTATA_PAGE_CACHE_MB", 24, 1, 65_536, "megabytes")
             << 20;
 
     private final Cache<String, Page> pages;
