@@ -71,9 +71,9 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             // someone promoting their own channel: "my new channel", "a small youtuber", "help me reach 500 subs"
             + "|(?:my|our) (?:first|new|latest|own) (?:video|videos|vid|vids|channel|song|songs|music|blog)|i (?:upload|make|post) (?:\\w+ )?(?:videos|vids|covers|music)"
             + "|(?:new|small|little|growing) (?:youtube )?(?:channel|youtuber)|(?:reach|get|hit|to) \\d+ (?:subs|subscribers|followers)"
-            + "|il mio (?:nuovo )?canale|i miei (?:video|brani))\\b"
-            // "subscribe" as a request: opening a sentence, with "and" or "!", "don't forget to subscribe", "subbed to me"
-            + "|(?:^|[.!?;:)>]\\s*)(?:pls |plz |please )?(?:subscribe|sub)\\b(?![-'’]|\\s*(?:\\?|for\\b))|\\b(?:and|&) (?:subscribe|sub)\\b\\s*(?:!|$)"
+            + "|il mio (?:nuovo )?canale|i miei (?:video|brani))\\b");
+    /** "subscribe" as a request: opening a sentence, with "and" or "!", "don't forget to subscribe", "subbed to me". */
+    private static final Pattern SUBSCRIBE_REQUEST = Pattern.compile("(?:^|[.!?;:)>]\\s*)(?:pls |plz |please )?(?:subscribe|sub)\\b(?![-'’]|\\s*(?:\\?|for\\b))|\\b(?:and|&) (?:subscribe|sub)\\b\\s*(?:!|$)"
             + "|\\b(?:don'?t|do not) forget to (?:\\w+ (?:and|&) )?(?:subscribe|sub)\\b|\\b(?:remember|make sure) (?:to|you) (?:\\w+ (?:and|&) )?(?:subscribe|sub)\\b"
             + "|\\bsub(?:bed|scribed)? to me\\b|\\bcheck us out\\b|\\bcome check\\b|\\badd me\\b");
     private static final Pattern REPEAT = Pattern.compile("([^\\s\\d.])\\1{5,}");
@@ -129,7 +129,10 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             if (puny) add(out, "punycode");
         }
         if (BROKEN.matcher(t).find() || spaced(t)) add(out, "broken-link");
-        if (DOT_COM.matcher(t).find()) add(out, "dot-com");
+        if ((t.contains("dot") || t.contains("*") || t.contains("(.)") || t.contains("[.]") || t.contains("punto"))
+                && DOT_COM.matcher(t).find()) {
+            add(out, "dot-com");
+        }
         if (REFERRAL.matcher(t).find()) add(out, "referral");
         if (website != null && !website.isBlank()) add(out, "website");
         if (author != null && !author.isBlank() && Tokenizer.scanLinks(author).count() > 0) add(out, "name-link");
@@ -140,7 +143,10 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         else if (at && MENTION.matcher(t).find()) add(out, "mention");
         if (t.indexOf('@') >= 0 && EMAIL.matcher(t).find()) add(out, "email");
         if (MONEY.matcher(t).find()) add(out, "money");
-        if (SOLICIT.matcher(t).find()) add(out, "solicit");
+        if (SOLICIT.matcher(t).find() || (t.contains("sub") || t.contains("check") || t.contains("add me"))
+                && SUBSCRIBE_REQUEST.matcher(t).find()) {
+            add(out, "solicit");
+        }
         if (links.keyword()) add(out, "keyword");
         if (links.letters() >= 12 && links.upper() * 10 >= links.letters() * 7) add(out, "shout");
         List<String> words = Tokenizer.words(rest);

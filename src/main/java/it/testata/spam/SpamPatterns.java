@@ -103,7 +103,7 @@ public final class SpamPatterns {
                             + "[^!?\\n]{0,80}?\\b(?:got|get|received?|receiving|returns?|profits?|made|earned|withdr\\w*"
                             + "|ricevut\\w*|guadagnat\\w*|ottenut\\w*|ritirat\\w*)\\b[^!?\\n]{0,40}?" + MONEY
                             + "|" + MONEY + "[^.!?\\n]{0,60}?\\b(?:with|through|via|thanks to|from|con|grazie a)\\s+[@#][a-z0-9_.]{4,}"),
-                    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                    "$", "€", "£", "₹", "₦", "usd", "eur", "dollar", "btc", "usdt", "eth", "bitcoin"),
             // the marks of a bulk commercial message: how to stop it ("reply STOP to end", "to opt out text STOP")
             new Rule("opt-out", 2, Pattern.compile(
                     "\\b(?:reply|rply|text|txt|send|sms|invia|manda|rispondi)\\s+(?:with\\s+|back\\s+)?[\"']?stop\\b"
@@ -113,7 +113,7 @@ public final class SpamPatterns {
             new Rule("premium-rate", 2.5, Pattern.compile(
                     "\\b\\d+(?:\\.\\d+)?\\s?p{1,2}\\s?(?:/|per\\s?|a\\s)?\\s?(?:msg|msgs|min|mins|minute|txt|text|sms|message|wk|week|day|call)\\b"
                             + "|[£$€]\\s?\\d+(?:\\.\\d+)?\\s?(?:/|per\\s|a\\s)(?:msg|min|minute|txt|text|sms|message|call)\\b|\\b(?:std ?txt ?rate|prem(?:ium)? rate)\\b"
-                            + "|\\bmsgs?@\\d+p\\b"), "p", "£", "$", "€", "rate"),
+                            + "|\\bmsgs?@\\d+p\\b"), "0p", "1p", "2p", "3p", "4p", "5p", "6p", "7p", "8p", "9p", "0 p", "1 p", "2 p", "3 p", "4 p", "5 p", "6 p", "7 p", "8 p", "9 p", "£", "$", "€", "rate"),
             // free followers, views, gift cards: the bait of comment spam
             new Rule("free-offer", 3, Pattern.compile(
                     "\\bfree (?:iphones?|ipads?|gift ?cards?|followers|subscribers|subs|views|likes|robux|v-?bucks|psn codes?"

@@ -92,6 +92,13 @@ public final class Tokenizer {
             + "(?:\\s+back)?(?:\\s+with)?(?:\\s+the\\s+word)?)\\s+[\"'“]?"
             + "(?!(?:ASAP|OK|LOL|PLS|PLZ|THX|TY|FYI|IMO|BTW|PDF|TV|UK|US|USA|EU|UE|ME|YOU|IT|NOW|SOON|LATER|SMS|MMS|EMAIL|PEC)\\b)[A-Z][A-Z0-9#]{1,14}\\b(?![a-z])");
 
+    /** A cheap look for a verb of {@link #KEYWORD} before the expression runs. */
+    private static boolean answering(String lower) {
+        return lower.contains("repl") || lower.contains("rply") || lower.contains("text") || lower.contains("txt")
+                || lower.contains("send") || lower.contains("sms") || lower.contains("rispondi") || lower.contains("invia")
+                || lower.contains("manda");
+    }
+
     public static LinkScan scanLinks(String raw) {
         String noInvisible = removeInvisible(raw == null ? "" : raw);
         // Links inside tags count as links too.
@@ -108,8 +115,9 @@ public final class Tokenizer {
                 if (Character.isUpperCase(c)) upper++;
             }
         }
-        boolean keyword = upper * 10 < letters * 7 && KEYWORD.matcher(text).find();
-        text = text.toLowerCase(Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean keyword = upper > 0 && upper * 10 < letters * 7 && answering(lower) && KEYWORD.matcher(text).find();
+        text = lower;
         Matcher um = URL.matcher(text);
         StringBuilder rest = new StringBuilder();
         int last = 0;
