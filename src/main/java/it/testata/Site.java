@@ -289,15 +289,16 @@ public final class Site implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Housekeeping jobs = new Housekeeping(this);
         // spam older than 30 days goes for good: at start, then every hour
-        housekeeping.scheduleWithFixedDelay(this::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        housekeeping.scheduleWithFixedDelay(jobs::purgeSpam, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         // --- staff: comments' networks and old audit entries go after their retention: at start, then every hour ---
-        housekeeping.scheduleWithFixedDelay(this::staffHousekeeping, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+        housekeeping.scheduleWithFixedDelay(jobs::staff, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         scheduler = new Scheduler(articles, new Leases(db.jdbi()));
         scheduler.alsoDue(newsletter::publishDue); // --- staffmail --- future-dated articles, once public
         scheduler.start();
         // --- staffmail: the hourly digest of held comments and the newsletter digest, each once across servers ---
-        housekeeping.scheduleWithFixedDelay(this::digests, 5, 60, java.util.concurrent.TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(jobs::digests, 5, 60, java.util.concurrent.TimeUnit.SECONDS);
         // --- mail ---
         mailSender = new it.testata.mail.MailSender(mail.outbox(), new Leases(db.jdbi()), mail::current);
         mail.attach(mailSender);
@@ -381,39 +382,10 @@ public final class Site implements AutoCloseable {
         return routes;
     }
 
-    private void purgeSpam() {
-        try {
-            int n = commentService.purgeSpam(java.time.Instant.now());
-            if (n > 0) org.slf4j.LoggerFactory.getLogger(Site.class).info("purged {} spam comments older than 30 days", n);
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Site.class).warn("spam purge failed: {}", e.toString());
-        }
-    }
-
     // --- staff ---
     /** Deletes comments' networks past privacy.ip_retention_days and audit entries past audit.retention_days. */
     public void staffHousekeeping() {
-        var log = org.slf4j.LoggerFactory.getLogger(Site.class);
-        try {
-            var rules = staffSettings.current();
-            int networks = privacy.forgetNetworks(rules.ipRetentionDays());
-            int entries = audit.prune(rules.auditRetentionDays());
-            if (networks > 0) log.info("deleted the networks of {} comments older than {} days", networks, rules.ipRetentionDays());
-            if (entries > 0) log.info("pruned {} audit entries older than {} days", entries, rules.auditRetentionDays());
-        } catch (RuntimeException e) {
-            log.warn("privacy and audit housekeeping failed: {}", e.toString());
-        }
-    }
-
-    // --- staffmail ---
-    /** One look of the digest jobs (each runs only when due and under its lease). */
-    private void digests() {
-        try {
-            staffNotify.tick(java.time.Instant.now());
-            newsletterDigest.tick(java.time.Instant.now());
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Site.class).warn("digests failed this time: {}", e.toString());
-        }
+        new Housekeeping(this).staff();
     }
 
     @Override
