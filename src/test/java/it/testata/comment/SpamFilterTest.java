@@ -252,6 +252,20 @@ class SpamFilterTest {
         assertThat(site.site().spam.learned()).isEqualTo(2_500);
         CommentRecord c = post(fresh().text("Commento sulla biblioteca comunale e sugli orari del sabato."));
         assertThat(c.score()).isLessThan(0.1);
+
+        // a trained site (past SpamGate.TAUGHT): its words alone send to Spam only when all but certain (p >= 0.999);
+        // below, the comment is held with the reason words-only. The thresholds at 0 make the classifier block anything.
+        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        try {
+            CommentRecord words = post(fresh().text("Un parere qualunque sulle ferie estive di quest'anno al mare."));
+            assertThat(words.status()).as(words.reasons().toString()).isEqualTo(CommentStatus.PENDING);
+            assertThat(words.reasons()).contains("words-only");
+            CommentRecord pitch = post(fresh().text("Un parere qualunque sulle vacanze: scrivetemi su Telegram."));
+            assertThat(pitch.status()).as(pitch.reasons().toString()).isEqualTo(CommentStatus.SPAM);
+            assertThat(pitch.reasons()).doesNotContain("words-only");
+        } finally {
+            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+        }
     }
 
     @Test
