@@ -5,10 +5,12 @@ import it.testata.settings.SpamSettings;
 /**
  * When the classifier alone may send a comment to Spam. A held comment is moderation work, a comment in Spam is a
  * reader silenced, so the classifier's blocking verdict stands only with evidence that travels between sites (a
- * link, a contact, money or a solicitation: {@link Signals#strong}); without it the comment is held. Once the site's
- * moderators have taught the model {@link #TAUGHT} comments, its own statistics may block a comment without such
- * evidence too, except one on the article's topic: an on-topic, link-free, contact-free comment is never sent to
- * Spam by the classifier alone. (Rules, duplicates and the commenter's history are not the classifier: they still
+ * link, a contact or a solicitation: {@link Signals#strong}; on a new site a link only to an everyday host is none);
+ * without it the comment is held. Once the site's moderators have taught the model {@link #TAUGHT} comments, its own
+ * statistics may block a comment without such evidence too, but only when all but certain ({@link #WORDS_AT}), and
+ * never one on the article's topic: an on-topic comment with no contact nor solicitation and at most a plain link is
+ * never sent to Spam by the classifier alone. A pitch beyond a plain link ({@link Signals#pitch}) lowers the Spam
+ * threshold ({@link #pitchAt}). (Rules, duplicates and the commenter's history are not the classifier: they still
  * block.)
  */
 public final class SpamGate {
@@ -21,8 +23,8 @@ public final class SpamGate {
     public static final long TAUGHT = Long.getLong("testata.spam.taught", 2000);
 
     /**
-     * How far a pitch beyond a plain link ({@link Signals#pitch}: a solicitation, a contact, a hidden, shortened or
-     * referral link, a pattern) lowers the Spam threshold, in log-odds: from spam.spam_at 0.9 to 0.6 (never below
+     * How far a pitch beyond a plain link ({@link Signals#pitch}: a solicitation, a messenger or e-mail address, a
+     * keyword to send back, a hidden, shortened or referral link, a pattern) lowers the Spam threshold, in log-odds: from spam.spam_at 0.9 to 0.6 (never below
      * spam.hold_at). Chosen by grouped validation on the protocols that are not YouTube's (docs/SPAM.md, "After
      * spam5"); -Dtestata.spam.pitch_lower=0 turns it off (spam-eval ablation only).
      */
