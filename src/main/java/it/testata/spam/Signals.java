@@ -20,6 +20,11 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     /** Codes that are evidence of a pitch: a way to be reached (money talk alone is not: a finance site's readers talk money). */
     static final Set<String> STRONG = Set.of("link", "shortener", "broken-link", "dot-com", "referral", "punycode",
             "name-link", "phone", "messenger", "email", "solicit", "keyword");
+    /**
+     * Signs that are evidence but not, alone, a pitch for {@link #pitch}: a link, and a phone number (a reader may
+     * quote the town hall's; a number to call or text is the call-number pattern).
+     */
+    private static final Set<String> PLAIN = Set.of("link", "phone");
     /** A comment sharing at least this share of its content words with the article is on topic. */
     public static final double ON_TOPIC = 0.2;
     /** Measurement switch (spam-eval ablation only): -Dtestata.spam.ablate=code,code turns signals off. */
@@ -41,7 +46,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     static boolean institutional(String host) {
         return host.endsWith(".gov") || host.endsWith(".gov.it") || host.endsWith(".edu") || host.endsWith(".gov.uk")
                 || host.endsWith(".europa.eu") || host.startsWith("comune.") || host.contains(".comune.")
-                || host.startsWith("www.comune.") || host.startsWith("regione.") || host.contains(".regione.");
+                || host.startsWith("regione.") || host.contains(".regione.");
     }
     private static final String TLD = "com|net|org|info|biz|ru|io|co|xyz|top|online|site|club|shop|ly|me|tk|ml|gl|to|cc|ws|us|uk|it|de|tv|in";
     private static final Pattern BROKEN = Pattern.compile(
@@ -198,12 +203,6 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
         for (String c : codes) if (STRONG.contains(c) && !PLAIN.contains(c)) return true;
         return false;
     }
-
-    /**
-     * Signs that are evidence but not, alone, a pitch for {@link #pitch}: a link, and a phone number (a reader may
-     * quote the town hall's; a number to call or text is the call-number pattern).
-     */
-    private static final Set<String> PLAIN = Set.of("link", "phone");
 
     /** Links only to everyday hosts, and no other sign of a pitch (nor a pattern). */
     public boolean everydayLinkOnly() {

@@ -44,17 +44,18 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
 
     /**
      * With a pitch sign ({@link Signals#strong}: a link, a contact, a solicitation, a pattern), the most the site's own
-     * words may lower the log-odds: a topic the site's readers share does not clear a comment that pitches (as a
+     * model (its words; since spam5 also the rest, {@link #PITCH_CAP_WORDS}) may lower the log-odds: a topic the site's readers share does not clear a comment that pitches (as a
      * topic alone does not send one to Spam, {@link SpamGate}). Chosen before measuring, as the patterns' weights
      * were (docs/SPAM.md, "After spam4"); -Dtestata.spam.pitch_wordcap=-1 turns it off (spam-eval ablation only).
      */
+    static final double PITCH_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.pitch_wordcap", "3"));
+
     /**
      * Measurement switch (spam-eval ablation only, -Dtestata.spam.pitch_cap=words): the cap holds only for the site's
      * words, as in spam4; as shipped it holds for all that lowers the score in the site's model (its words, and its
      * shapes, symbols, lengths and bias learned from its own comments).
      */
     static final boolean PITCH_CAP_WORDS = "words".equals(System.getProperty("testata.spam.pitch_cap"));
-    static final double PITCH_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.pitch_wordcap", "3"));
 
     /** What the starter's form layer adds to the log-odds (0 without one). */
     public double form(Features f, Signals s) {

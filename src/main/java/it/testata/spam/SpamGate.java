@@ -24,8 +24,8 @@ public final class SpamGate {
 
     /**
      * How far a pitch beyond a plain link ({@link Signals#pitch}: a solicitation, a messenger or e-mail address, a
-     * keyword to send back, a hidden, shortened or referral link, a pattern) lowers the Spam threshold, in log-odds: from spam.spam_at 0.9 to 0.6 (never below
-     * spam.hold_at). Chosen by grouped validation on the protocols that are not YouTube's (docs/SPAM.md, "After
+     * keyword to send back, a hidden, shortened or referral link, a pattern) lowers the Spam threshold, in log-odds:
+     * from spam.spam_at 0.9 to 0.6 (never below spam.hold_at). Chosen by grouped validation on the protocols that are not YouTube's (docs/SPAM.md, "After
      * spam5"); -Dtestata.spam.pitch_lower=0 turns it off (spam-eval ablation only).
      */
     static final double PITCH_LOWER = Double.parseDouble(System.getProperty("testata.spam.pitch_lower",
@@ -63,13 +63,13 @@ public final class SpamGate {
      * Evidence of a pitch: a travelling sign or a pattern ({@link Signals#strong}), or (on a new site, when the switch
      * above says so) a form the form layer finds spam-like; {@code form} is its probability, -1 without a layer.
      */
+    /** Measurement switch (-Dtestata.spam.on_topic_link=evidence): a plain link on topic is evidence again, as before spam5. */
+    private static final boolean ON_TOPIC_LINK = !"evidence".equals(System.getProperty("testata.spam.on_topic_link"));
     /**
      * On a new site a plain link to an everyday host ({@link Signals#everydayLinkOnly}: Wikipedia, YouTube, a
      * newspaper) is no evidence of a pitch: readers share such links, and the starter has learned links from other
      * sites' spam. -Dtestata.spam.everyday_link=evidence makes it evidence again (spam-eval ablation only).
      */
-    /** Measurement switch (-Dtestata.spam.on_topic_link=evidence): a plain link on topic is evidence again, as before spam5. */
-    private static final boolean ON_TOPIC_LINK = !"evidence".equals(System.getProperty("testata.spam.on_topic_link"));
     private static final boolean EVERYDAY_LINK = !"evidence".equals(System.getProperty("testata.spam.everyday_link"));
 
     static boolean evidence(Signals s, double form, long learned) {

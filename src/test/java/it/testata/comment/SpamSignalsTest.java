@@ -52,6 +52,15 @@ class SpamSignalsTest {
         return site.site().commentService.list(null, DEMO_SLUG).getFirst();
     }
 
+    /** Thresholds at which the classifier blocks every comment: each is held or in Spam, with its signs named. */
+    static void blockEverything() {
+        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+    }
+
+    static void shippedThresholds() {
+        site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+    }
+
     static String signals(CommentRecord c) {
         return c.reasons().stream().filter(r -> r.startsWith("signals ")).findFirst().orElse("");
     }
@@ -59,7 +68,7 @@ class SpamSignalsTest {
     @Test
     void eachSignIsNamedInTheReasons() {
         // every comment blocked by score, so held (no evidence: a new site) or in Spam, with its signs named
-        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        blockEverything();
         try {
             Map<String, String> cases = new LinkedHashMap<>();
             cases.put("Tutti i dettagli qui bit.ly/3xYzAbc, fidatevi", "shortener");
@@ -94,13 +103,13 @@ class SpamSignalsTest {
             CommentRecord plain = post(fresh(poster).text("Bella iniziativa, speriamo che duri."));
             assertThat(signals(plain)).doesNotContain("link").doesNotContain("phone").doesNotContain("solicit");
         } finally {
-            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+            shippedThresholds();
         }
     }
 
     @Test
     void aCommentOnTheArticlesTopicIsHeldNeverSentToSpamByTheClassifierAlone() {
-        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        blockEverything();
         try {
             CommentRecord onTopic = post(fresh(poster).text("Lo sportello nell'ex municipio di San Vito, il lunedì e il giovedì: finalmente."));
             assertThat(onTopic.status()).isEqualTo(CommentStatus.PENDING);
@@ -111,7 +120,7 @@ class SpamSignalsTest {
             assertThat(pitch.status()).isEqualTo(CommentStatus.SPAM);
             assertThat(pitch.reasons()).doesNotContain("topic-only");
         } finally {
-            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+            shippedThresholds();
         }
     }
 
@@ -122,7 +131,7 @@ class SpamSignalsTest {
 
     @Test
     void eachPatternOfCommentSpamIsNamedInTheReasons() {
-        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        blockEverything();
         try {
             Map<String, String> cases = new LinkedHashMap<>();
             cases.put("Bel pezzo! Visitate il mio canale per altri video sulla valle", "self-promo");
@@ -150,7 +159,7 @@ class SpamSignalsTest {
             CommentRecord plain = post(fresh(poster).text("Ho visto il mio vicino in piazza, ne parlavamo proprio ieri."));
             assertThat(patterns(plain)).isEmpty();
         } finally {
-            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+            shippedThresholds();
         }
     }
 
@@ -178,7 +187,7 @@ class SpamSignalsTest {
     // --- spam4 ---
     @Test
     void hiddenLinksAndChannelPromotionAreSignsAndAnEllipsisIsNoLink() {
-        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        blockEverything();
         try {
             Map<String, String> cases = new LinkedHashMap<>();
             cases.put("Soldi facili qui: h t t p : / / guadagni . example (togliete gli spazi)", "broken-link");
@@ -209,7 +218,7 @@ class SpamSignalsTest {
             CommentRecord path = post(fresh(poster).text("Qui la delibera del consiglio: https://albo.comune.example.it/atti/delibera"));
             assertThat(signals(path)).as(path.reasons().toString()).contains("link").doesNotContain("broken-link");
         } finally {
-            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+            shippedThresholds();
         }
     }
 
@@ -227,7 +236,7 @@ class SpamSignalsTest {
         assertThat(site.site().commentService.moderate(good, CommentService.Action.APPROVE)).isTrue();
         assertThat(site.site().commentService.moderate(byUrl, CommentService.Action.APPROVE)).isTrue();
         assertThat(site.site().commentService.moderate(bad, CommentService.Action.SPAM)).isTrue();
-        site.site().settings.update(Map.of("spam.hold_at", "0", "spam.spam_at", "0", "spam.discard_at", "1"));
+        blockEverything();
         try (TestSite other = TestSite.sharing(site).start(false)) {
             CommentPoster there = new CommentPoster(other);
             // the classifier would send it to Spam (spam_at 0), but the e-mail has an approved comment
@@ -240,13 +249,13 @@ class SpamSignalsTest {
             assertThat(sameSite.reasons()).contains("history-ham 1");
             assertThat(sameSite.status()).isEqualTo(CommentStatus.APPROVED);
             // the e-mail whose comment went to Spam: to Spam, whatever the classifier says
-            site.site().settings.update(Map.of("spam.hold_at", "0.5", "spam.spam_at", "0.9", "spam.discard_at", "0.98"));
+            shippedThresholds();
             CommentRecord distrusted = post(there.form(articleId).email("molesto@example.net").from("198.51.100.253")
                     .text("Che bella notizia per la valle."));
             assertThat(distrusted.status()).isEqualTo(CommentStatus.SPAM);
             assertThat(distrusted.reasons()).contains("history-spam 1");
         } finally {
-            site.site().settings.update(Map.of("spam.spam_at", "0.9", "spam.hold_at", "0.5", "spam.discard_at", "0.98"));
+            shippedThresholds();
         }
     }
 }
