@@ -5,7 +5,7 @@ import it.testata.settings.SpamSettings;
 /**
  * When the classifier alone may send a comment to Spam. A held comment is moderation work, a comment in Spam is a
  * reader silenced, so the classifier's blocking verdict stands only with evidence that travels between sites (a
- * link, a contact or a solicitation: {@link Signals#strong}; on a new site a link only to an everyday host is none);
+ * link, a contact or a solicitation: {@link Signals#strong}; a link only to an everyday host is none);
  * without it the comment is held. Once the site's moderators have taught the model {@link #TAUGHT} comments, its own
  * statistics may block a comment without such evidence too, but only when all but certain ({@link #WORDS_AT}), and
  * never one on the article's topic: an on-topic comment with no contact nor solicitation and at most a plain link is
@@ -59,21 +59,24 @@ public final class SpamGate {
      */
     private static final String FORM_GATE = System.getProperty("testata.spam.form_gate", "off");
 
-    /**
-     * Evidence of a pitch: a travelling sign or a pattern ({@link Signals#strong}), or (on a new site, when the switch
-     * above says so) a form the form layer finds spam-like; {@code form} is its probability, -1 without a layer.
-     */
     /** Measurement switch (-Dtestata.spam.on_topic_link=evidence): a plain link on topic is evidence again, as before spam5. */
     private static final boolean ON_TOPIC_LINK = !"evidence".equals(System.getProperty("testata.spam.on_topic_link"));
     /**
-     * On a new site a plain link to an everyday host ({@link Signals#everydayLinkOnly}: Wikipedia, YouTube, a
-     * newspaper) is no evidence of a pitch: readers share such links, and the starter has learned links from other
-     * sites' spam. -Dtestata.spam.everyday_link=evidence makes it evidence again (spam-eval ablation only).
+     * A plain link to an everyday host ({@link Signals#everydayLinkOnly}: Wikipedia, YouTube, a newspaper) is no
+     * evidence of a pitch: readers share such links, and a model learns links from spam. On a new site since spam5
+     * (-Dtestata.spam.everyday_link=evidence makes it evidence again, spam-eval ablation only); on a trained site too
+     * since spam6, where the site's words then block it only from {@link #WORDS_AT}
+     * (-Dtestata.spam.everyday_trained=evidence: evidence on a trained site, as before).
      */
     private static final boolean EVERYDAY_LINK = !"evidence".equals(System.getProperty("testata.spam.everyday_link"));
+    private static final boolean EVERYDAY_TRAINED = !"evidence".equals(System.getProperty("testata.spam.everyday_trained"));
 
+    /**
+     * Evidence of a pitch: a travelling sign or a pattern ({@link Signals#strong}), or (when the form-gate switch says
+     * so) a form the form layer finds spam-like; {@code form} is its probability, -1 without a layer.
+     */
     static boolean evidence(Signals s, double form, long learned) {
-        if (EVERYDAY_LINK && learned < TAUGHT && s.everydayLinkOnly()) return false;
+        if (EVERYDAY_LINK && (learned < TAUGHT || EVERYDAY_TRAINED) && s.everydayLinkOnly()) return false;
         if (s.strong()) return true;
         boolean formCounts = learned < TAUGHT ? FORM_GATE.equals("new") || FORM_GATE.equals("all")
                 : !FORM_GATE.equals("off");

@@ -45,6 +45,8 @@ public final class SpamPatterns {
     private static final java.util.Set<String> OFF = java.util.Set.of(System.getProperty("testata.spam.patterns_off", "").split(","));
     /** A short comment: at most this many words besides its links. */
     static final int SHORT = 20;
+    /** The weight of {@code signed-testimony}: that of {@code contact-testimony}, which it extends to a signature. */
+    static final double SIGNED_WEIGHT = 2;
 
     private static final String PROMO_EN = "channel|videos?|vids?|page|blog|website|site|music|songs?|covers?|tracks?|account"
             + "|profile|store|shop|vlogs?|stream|playlist|podcast|instagram|insta|tiktok|soundcloud|spotify|mixtape|album|beats?";
@@ -121,6 +123,35 @@ public final class SpamPatterns {
 
     private static final Pattern GUARANTEE = Pattern.compile(
             "\\bguarantee\\w*|\\bgarantit\\w*|\\brisk[- ]free\\b|\\bsenza rischi\\b|\\b100 ?% (?:legit|safe|real|sicuro|garantito)");
+    /**
+     * A comment that ends by naming an account (an @handle, or a #hashtag written like a user name, with an underscore
+     * or a digit) that it did not open with: a signature pointing readers at someone, not a reply to them.
+     */
+    private static final Pattern TAIL_HANDLE = Pattern.compile(
+            "(?<![\\w@#])(?:@[a-z0-9_.]*[a-z][a-z0-9_.]{2,}|#[a-z0-9_.]*[a-z][a-z0-9.]*[_\\d][a-z0-9_.]*)[^\\w@#]*$");
+    private static final Pattern OPENS_WITH_HANDLE = Pattern.compile("^[^\\w@#]*[@#]\\w");
+    /**
+     * Words of a testimony: what someone did for the commenter (helped, a profit, a payment, a debt cleared, trust, a
+     * recommendation), not thanks alone: a reader may well end "grazie @redazione".
+     */
+    private static final Pattern TESTIMONY = Pattern.compile(
+            "\\b(?:helped|help of|recommend\\w*|testify|testimony|profits?|withdraw\\w*|payouts?|paid|payment|earn\\w*|invest\\w*"
+                    + "|trad(?:e|es|ed|er|ing)|mentor|manager|coach|platform|my life|debt|legit|trust\\w*|reliable|honest\\w*|guidance"
+                    + "|expert\\w*|consiglio|guadagn\\w*|profitt\\w*|prelie?v\\w*|affidabile|onest\\w*|la mia vita|mi ha aiutat\\w*"
+                    + "|aiutato|debit\\w*)\\b");
+    /** A signed testimony has at least this many words (a bare "thank you @name" is a reader's thanks). */
+    static final int TESTIMONY_WORDS = 8;
+
+    /** A testimony that ends by naming the account it praises ("… I made $9,000 in a week, thank you @trader_fx"). */
+    static boolean signedTestimony(String text, int words) {
+        if (words < TESTIMONY_WORDS || text.indexOf('@') < 0 && text.indexOf('#') < 0) return false;
+        String t = text.strip();
+        int plain = 0;
+        for (String w : t.split("\\s+")) if (!w.isEmpty() && w.charAt(0) != '@' && w.charAt(0) != '#' && w.chars().anyMatch(Character::isLetter)) plain++;
+        if (plain < TESTIMONY_WORDS) return false;
+        return TAIL_HANDLE.matcher(t).find() && !OPENS_WITH_HANDLE.matcher(t).find() && TESTIMONY.matcher(t).find();
+    }
+
     private static final java.util.Set<String> CONTACTS = java.util.Set.of("phone", "messenger", "email", "keyword");
     // (call-number is a contact too: money-contact counts it below)
 
@@ -143,6 +174,10 @@ public final class SpamPatterns {
                 hit.add(r.code());
                 sum += r.weight();
             }
+        }
+        if (!OFF.contains("signed-testimony") && signedTestimony(text, words)) {
+            hit.add("signed-testimony");
+            sum += SIGNED_WEIGHT;
         }
         // a written-out link (a scheme or www.), not a bare "word.it" that a missing space after a full stop makes
         boolean written = text.contains("http") || text.contains("www.");

@@ -151,6 +151,9 @@ class SpamSignalsTest {
             cases.put("Per info manda FOTO al 69855, 24 ore su 24", "call-number");
             cases.put("Free entry this week: reply STOP to end, to opt out text STOP", "opt-out");
             cases.put("Suonerie nuove ogni settimana, solo 150p/msg per gli iscritti", "premium-rate");
+            // --- spam6 ---
+            cases.put("Ero scettico, ma con lei ho recuperato i risparmi e guadagnato il doppio in un mese, grazie #giulia_trader_fx", "signed-testimony");
+            cases.put("I was skeptical at first but she helped me clear my debt in two months, thank you @mentor.sara", "signed-testimony");
             for (Map.Entry<String, String> e : cases.entrySet()) {
                 CommentRecord c = post(fresh(poster).text(e.getKey()));
                 assertThat(patterns(c)).as(e.getKey() + " " + c.reasons()).contains(e.getValue());

@@ -69,6 +69,14 @@ class ReasonTextTest {
                 "patterns of comment spam: asks readers to subscribe (\"please subscribe\"), a testimony of an investment's return or of money made with someone (\"I invested $1,000 and got $10,400\"), a number to call or text (\"text WIN to 80086\"), tells the reader they have won a prize to claim"));
     }
 
+    // --- spam6 ---
+    @Test
+    void theSignedTestimonyReadsAsASentence() {
+        reads(List.of("patterns signed-testimony"), List.of(
+                "modi di scrivere tipici dei commenti spam: una testimonianza che finisce col nome di un account da contattare («mi ha aiutato a guadagnare il doppio, grazie #trader_fx»)"), List.of(
+                "patterns of comment spam: a testimony that ends by naming an account to contact (\"she helped me double my savings, thank you @trader_fx\")"));
+    }
+
     /** The lines read as the Italian sentences and as the English ones. */
     static void reads(List<String> lines, List<String> italian, List<String> english) {
         assertThat(ReasonText.of(lines, Messages.of(Locale.ITALIAN)).stream().map(ReasonText::text)).containsExactlyElementsOf(italian);

@@ -85,7 +85,7 @@ class SpamGateTest {
     }
 
     @Test
-    void onANewSiteALinkToAnEverydaySiteIsNoEvidence() {
+    void aLinkToAnEverydaySiteIsNoEvidence() {
         Signals everyday = new SpamInput("Anna", "", "", "La voce su Galileo: https://it.wikipedia.org/wiki/Galileo_Galilei", "").signals();
         assertThat(everyday.everydayLinkOnly()).isTrue();
         // so is a newspaper's, or a public institution's (a town hall, a ministry)
@@ -95,8 +95,13 @@ class SpamGateTest {
         }
         assertThat(new SpamInput("Anna", "", "", "Ecco: https://offerte.example.biz/sconti", "").signals().everydayLinkOnly()).isFalse();
         assertThat(SpamGate.lowered(Verdict.SPAM, everyday, 10)).isEqualTo("no-evidence");
-        // a trained site's verdict stands
-        assertThat(SpamGate.lowered(Verdict.SPAM, everyday, SpamGate.TAUGHT)).isNull();
+        // on a trained site (since spam6) it weighs as the words alone: held below WORDS_AT, Spam only when all but certain
+        assertThat(SpamGate.lowered(Verdict.SPAM, everyday, 0.99, SpamGate.TAUGHT)).isEqualTo("words-only");
+        assertThat(SpamGate.verdict(0.95, everyday, SpamGate.TAUGHT)).isEqualTo(Verdict.HOLD);
+        assertThat(SpamGate.verdict(0.9995, everyday, SpamGate.TAUGHT)).isEqualTo(Verdict.SPAM);
+        // a link to another host is evidence: the trained site's verdict stands
+        Signals other = new SpamInput("Anna", "", "", "Ecco: https://offerte.example.biz/sconti", "").signals();
+        assertThat(SpamGate.verdict(0.95, other, SpamGate.TAUGHT)).isEqualTo(Verdict.SPAM);
     }
 
     @Test
