@@ -70,7 +70,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
             + "|income|crypto\\w*|bitcoin|forex|trading|loan|casino|cash ?back|payouts?|withdraw\\w*|passive)\\b");
     private static final Pattern SOLICIT = Pattern.compile("\\b(?:check (?:out )?(?:my|our|this)|(?:please|pls|plz|pleas) (?:sub|subscribe)|subscribe (?:to (?:my|our|me)|me|back)|sub to (?:me|my)|sub ?(?:4|for) ?sub|sub back"
             + "|visit (?:my|our|this)|my (?:channel|page|blog|website|site|profile)|our (?:channel|page|website)|click (?:here|the link|this)"
-            + "|follow (?:me|us)|dm (?:me|us|him|her)|message (?:me|him|her)|contact (?:me|him|her|us)|(?<!\\bi will |\\bi'll |\\bwe will |\\bwe'll |\\bi would |\\bi'd )reach (?:me|him|her|out to)"
+            + "|follow (?:me|us)|dm (?:me|us|him|her)|message (?:me|him|her)|contact (?:me|him|her|us)|reach(?<!\\bi will reach|\\bi'll reach|\\bwe will reach|\\bwe'll reach|\\bi would reach|\\bi'd reach) (?:me|him|her|out to)"
             + "|join (?:my|our|us)|go to my|look at my|i need \\d+ (?:people|subs)|give (?:me|us) a shout|iscriviti|visita il mio|contattami|scrivimi"
             + "|for (?:more )?(?:info|details)|text (?:me|him|her)"
             // someone promoting their own channel: "my new channel", "a small youtuber", "help me reach 500 subs"
