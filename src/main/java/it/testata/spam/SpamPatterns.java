@@ -127,8 +127,10 @@ public final class SpamPatterns {
      * A comment that ends by naming an account (an @handle, or a #hashtag written like a user name, with an underscore
      * or a digit) that it did not open with: a signature pointing readers at someone, not a reply to them.
      */
+    // Atomic groups and possessive quantifiers keep it linear: a first version backtracked quadratically on one long
+    // "#aaaa…" token (80 ms for 4,000 letters).
     private static final Pattern TAIL_HANDLE = Pattern.compile(
-            "(?<![\\w@#])(?:@[a-z0-9_.]*[a-z][a-z0-9_.]{2,}|#[a-z0-9_.]*[a-z][a-z0-9.]*[_\\d][a-z0-9_.]*)[^\\w@#]*$");
+            "(?<![\\w@#])(?>@[0-9_.]*+[a-z][a-z0-9_.]{2}[a-z0-9_.]*+|#[0-9_.]*+[a-z][a-z0-9_.]*?[_\\d][a-z0-9_.]*+)[^\\w@#]*+$");
     private static final Pattern OPENS_WITH_HANDLE = Pattern.compile("^[^\\w@#]*[@#]\\w");
     /**
      * Words of a testimony: what someone did for the commenter (helped, a profit, a payment, a debt cleared, trust, a

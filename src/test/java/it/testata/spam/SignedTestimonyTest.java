@@ -28,6 +28,10 @@ class SignedTestimonyTest {
         assertFalse(signed("Grazie mille per il pezzo @redazione"));
         // a topic hashtag is not a user name (no underscore, no digit)
         assertFalse(signed("Thanks for the report, the new budget will help the whole valley a lot #elections"));
+        // a hashtag is a user name only with a letter then an underscore or a digit; a long one without is not
+        assertFalse(signed("She helped me clear my debt in two months, I trust her, see #2023crypto"));
+        assertTrue(signed("She helped me clear my debt in two months, I trust her, see #crypto2023"));
+        assertFalse(signed("She helped me clear my debt in two months, I trust her, see #" + "a".repeat(4000) + " !"));
         // an account named mid-sentence, then more words
         assertFalse(signed("Thank you @sindaco for the answer, we will see you at the council meeting on Thursday evening"));
     }
