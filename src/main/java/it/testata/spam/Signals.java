@@ -50,13 +50,13 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     }
     private static final String TLD = "com|net|org|info|biz|ru|io|co|xyz|top|online|site|club|shop|ly|me|tk|ml|gl|to|cc|ws|us|uk|it|de|tv|in";
     private static final Pattern BROKEN = Pattern.compile(
-            "\\b[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b(?!['’])|\\b[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z]|['’])"
-                    + "|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")(?:\\s*\\\\\\s*|/\\s+)[a-z0-9]{4,}\\b|\\b[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");
+            "(?<![a-z0-9-])[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b(?!['’])|(?<![a-z0-9-])[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z]|['’])"
+                    + "|(?<![a-z0-9-])[a-z0-9-]{2,}+\\.(?:" + TLD + ")(?:\\s*\\\\\\s*|/\\s+)[a-z0-9]{4,}\\b|(?<![a-z0-9-])[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");
     /** A scheme written with spaces ("h t t p : / /", "http: //") or a note to take the spaces out: a link hidden from filters. */
     private static final Pattern SPACED = Pattern.compile("\\bh\\s*t\\s*t\\s*p\\s*s?\\s*:\\s*/\\s*/"
             + "|\\b(?:remove|without|delete|take out) (?:the |all )?spaces\\b|\\b(?:togli\\w*|senza|rimuov\\w*) (?:gli |tutti gli )?spazi\\b");
     private static final Pattern DOT_COM = Pattern.compile("[\\(\\[\\{]\\s*dot\\s*[\\)\\]\\}]|\\bdot\\s+(?:com|net|org|ru|info)\\b|\\b(?:punto)\\s+(?:com|it|net)\\b"
-            + "|\\b[a-z0-9-]{3,}(?:dot|\\*|\\(\\.\\)|\\[\\.\\])(?:com|net|org|ru|info)\\b");
+            + "|(?<![a-z0-9-])[a-z0-9-]{3,}(?:dot|\\*|\\(\\.\\)|\\[\\.\\])(?:com|net|org|ru|info)\\b");
     private static final Pattern REFERRAL = Pattern.compile("[?&](?:ref|r|aff|affid|affiliate|referral|referrer|invite|promo|promocode|coupon|utm_source)=|\\b(?:referral|invite|promo) (?:link|code)\\b|\\bref(?:erral)? ?link\\b");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w.])(?:\\+|00)?\\d[\\d\\s().-]{8,16}\\d(?!\\w|\\.\\w)");
     private static final Pattern MESSENGER = Pattern.compile("\\b(?:whats ?app|telegram|viber|wechat|skype|kik|snapchat|signal app|line id)\\b|\\bt\\.me/|\\bwa\\.me/");
@@ -64,7 +64,7 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
     private static final Pattern CONTACT_HANDLE = Pattern.compile("\\b(?:contact|message|dm|reach|follow|text|write(?: to)?|help of|thanks to|via|add|chat with|inbox|scriv\\w*(?: a)?|contatt\\w*)\\W+(?:\\w+\\W+){0,3}@[a-z0-9_.]{3,}");
     /** An @handle anywhere but in front of a contact word: a reply or a mention, not a way to be reached. */
     private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@[a-z0-9_.]{3,}");
-    private static final Pattern EMAIL = Pattern.compile("[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}");
+    private static final Pattern EMAIL = Pattern.compile("(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}");
     private static final Pattern MONEY = Pattern.compile("[$€£₹₦]\\s?\\d|\\d\\s?(?:[$€£₹]|usd|eur|dollars?|euros?|bitcoins?|btc|usdt|eth)\\b"
             + "|\\b(?:guarantee(?:d)?|garantit[oaie]|profits?|invest(?:ing|ment|ments|or)?|investiment[oi]|guadagn\\w*|earn(?:ing|ings|ed)?"
             + "|income|crypto\\w*|bitcoin|forex|trading|loan|casino|cash ?back|payouts?|withdraw\\w*|passive)\\b");

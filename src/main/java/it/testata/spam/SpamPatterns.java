@@ -54,7 +54,7 @@ public final class SpamPatterns {
             + "|instagram|account|podcast";
 
     /** An amount of money: a currency sign or word with a number ("$1,000", "5k usd", "0.8 btc", "500 euro"). */
-    private static final String MONEY = "(?:[$€£₹₦]\\s?\\d[\\d,.]*k?|\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|euro|dollars?|euros?|btc|usdt|eth|bitcoins?)\\b))";
+    private static final String MONEY = "(?:[$€£₹₦]\\s?\\d[\\d,.]*k?|(?<![\\d,.])\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|euro|dollars?|euros?|btc|usdt|eth|bitcoins?)\\b))";
 
     private static final List<Rule> RULES = List.of(
             // someone pointing readers at their own channel, page or site
@@ -86,7 +86,7 @@ public final class SpamPatterns {
                             + "|(?:to )?claim (?:your|ur|a|the|now|it)\\b|hai vinto|sei (?:il|la|tra i) (?:fortunat[oa] )?vincitor\\w*)"), "won", "winner", "claim", "vint", "vincitor"),
             // money with a way to be reached or a guarantee (checked with the signals below)
             new Rule("money-contact", 2.5, Pattern.compile(
-                    "[$€£₹₦]\\s?\\d|\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|dollars?|euros?|btc|usdt|bitcoins?)\\b)"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                    "[$€£₹₦]\\s?\\d|(?<![\\d,.])\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|dollars?|euros?|btc|usdt|bitcoins?)\\b)"), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
             // earnings promised by the day, the week or the month
             new Rule("earn-rate", 3, Pattern.compile(
                     "\\b(?:earn\\w*|make|made|making|guadagn\\w*|profit\\w*|income)\\b[^.!?\\n]{0,30}?\\d[^.!?\\n]{0,20}?"

@@ -26,9 +26,9 @@ public final class Tokenizer {
             + "|tk|ml|ga|cf|gq|xyz|top|online|site|club|shop|store|live|link|click|win|vip|pro|mobi|ly|to|be|ch|at|se|no";
     private static final Pattern URL = Pattern.compile(
             "(?i)(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'()\\[\\]{}]+"
-                    + "|\\b[a-z0-9][a-z0-9-]{0,62}+(?:\\.[a-z0-9][a-z0-9-]{0,62}+)*\\.(?:" + TLDS + ")\\b(?:/[^\\s<>\"']*)?");
+                    + "|\\b[a-z0-9][a-z0-9-]{0,62}+(?:\\.[a-z0-9][a-z0-9-]{0,62}+){0,16}\\.(?:" + TLDS + ")\\b(?:/[^\\s<>\"']*)?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{M}]+(?:['’][\\p{L}]+)?");
-    private static final Pattern EMAIL = Pattern.compile("([\\p{L}\\p{N}._%+-]+)@([\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,})");
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])([\\p{L}\\p{N}._%+-]+)@([\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,})");
     private static final int MAX_GRAM_CHARS = 4000; // n-grams from at most this many characters of words
 
     private static final Map<String, String> NAMED = Map.ofEntries(

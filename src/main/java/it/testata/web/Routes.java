@@ -39,7 +39,8 @@ public final class Routes {
     public static final Pattern SLASHED = Pattern.compile(
             "^/(privacy|page/\\d+|(category|tag|author)/[^/]+(/page/\\d+)?|\\d{4}/\\d{2}(/page/\\d+)?|\\d{4}/page/\\d+|\\d{4}/\\d{2}/\\d{2}/[^/]+"
             + "|((category|tag|author)/[^/]+/|\\d{4}/\\d{2}/\\d{2}/[^/]+/|comments/)?feed|feed/atom|search/[^/]+(/page/\\d+)?"
-            + "|[a-z0-9]+(-[a-z0-9]+)*)/$");
+            // possessive: a plain (-[a-z0-9]+)* recursed once per dash and overflowed the stack on a long crafted path
+            + "|[a-z0-9]++(?:-[a-z0-9]++)*+)/$");
 
     private Routes() {}
 

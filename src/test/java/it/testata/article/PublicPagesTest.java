@@ -123,6 +123,10 @@ class PublicPagesTest {
         assertThat(r.statusCode()).isEqualTo(301);
         assertThat(r.headers().firstValue("Location")).hasValue("/2026/10/23/l-agenzia-per-il-lavoro-apre-uno-sportello-a-san-vito/");
         assertThat(site.get("/category/cronaca").headers().firstValue("Location")).hasValue("/category/cronaca/");
+        // a long crafted address (3,000 dashes) is judged like any other: before, the check overflowed the stack (a 500)
+        String crafted = "/" + "a-".repeat(3000) + "a";
+        assertThat(site.get(crafted).statusCode()).isEqualTo(301);
+        assertThat(site.get(crafted + "/x").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -163,6 +164,21 @@ class SpamSignalsTest {
             assertThat(patterns(plain)).isEmpty();
         } finally {
             shippedThresholds();
+        }
+    }
+
+    // --- spam6 ---
+    /**
+     * Texts crafted against the filter's expressions: a run of "1." overflowed the link expression's stack (a 500), and
+     * "a-a-a-…" or "1.1.1.…" with a contact took the broken-link, spelled-out-link and money expressions into
+     * quadratic backtracking. Each is judged like any comment.
+     */
+    @Test
+    void textsCraftedAgainstTheExpressionsAreJudgedLikeAnyComment() {
+        for (String text : List.of("1.".repeat(2400), "a.".repeat(2400), "a-".repeat(2400) + " dot com",
+                "whatsapp me " + "1.".repeat(2300), "@ " + "a".repeat(4800))) {
+            HttpResponse<String> r = fresh(poster).text(text).post();
+            assertThat(r.statusCode()).as(text.substring(0, 12)).isEqualTo(303);
         }
     }
 
