@@ -73,9 +73,14 @@ class RequestBodiesTest {
         HttpResponse<String> upload = staff.postMultipart("/admin/images", Map.of(), "image", "big.jpg", "image/jpeg",
                 new byte[17 * 1024 * 1024]);
         assertThat(upload.statusCode()).isEqualTo(413);
-        // 25 MB: above the route's limit, refused before the CSRF check reads anything (it was a misleading 403)
-        assertThat(staff.postMultipart("/admin/images", Map.of(), "image", "big.jpg", "image/jpeg",
-                new byte[25 * 1024 * 1024]).statusCode()).isEqualTo(413);
+        // 25 MB: above the route's limit, refused before the CSRF check reads anything (it was a misleading 403). Sent
+        // as curl sends a big upload, "Expect: 100-continue": the answer comes before the body. Sent whole, the server's
+        // early 413 raced the client's writing, which sometimes broke the pipe before the client read the answer.
+        HttpResponse<String> huge = HTTP.send(HttpRequest.newBuilder(URI.create(site.url("/admin/images")))
+                .timeout(Duration.ofSeconds(60)).expectContinue(true)
+                .header("Content-Type", "multipart/form-data; boundary=----testata")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[25 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).isEqualTo(413);
         // a form above 1 MB
         HttpResponse<String> form = send("/comments/", "application/x-www-form-urlencoded",
                 HttpRequest.BodyPublishers.ofString("comment=" + "a".repeat(2_000_000)));
