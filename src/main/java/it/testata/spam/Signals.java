@@ -49,6 +49,8 @@ public record Signals(List<String> codes, double relevance, boolean articleKnown
                 || host.startsWith("regione.") || host.contains(".regione.");
     }
     private static final String TLD = "com|net|org|info|biz|ru|io|co|xyz|top|online|site|club|shop|ly|me|tk|ml|gl|to|cc|ws|us|uk|it|de|tv|in";
+    // BROKEN, DOT_COM and EMAIL start only where a run of their characters starts (a look-behind, not \b, which also
+    // holds after each "-" or "."): tried from every position, "a-a-a-…" made them quadratic (docs/SPAM.md, spam6)
     private static final Pattern BROKEN = Pattern.compile(
             "(?<![a-z0-9-])[a-z0-9-]{2,}+\\s+\\.\\s*(?:" + TLD + ")\\b(?!['’])|(?<![a-z0-9-])[a-z0-9-]{2,}+\\.\\s+(?:" + TLD + ")\\b(?!\\s+[a-z]|['’])"
                     + "|(?<![a-z0-9-])[a-z0-9-]{2,}+\\.(?:" + TLD + ")(?:\\s*\\\\\\s*|/\\s+)[a-z0-9]{4,}\\b|(?<![a-z0-9-])[a-z0-9-]{2,}+\\.(?:" + TLD + ")\\s+/\\w");

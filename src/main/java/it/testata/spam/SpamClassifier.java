@@ -44,8 +44,9 @@ public record SpamClassifier(StarterModel starter, SpamModel site) {
 
     /**
      * With a pitch sign ({@link Signals#strong}: a link, a contact, a solicitation, a pattern), the most the site's own
-     * model (its words; since spam5 also the rest, {@link #PITCH_CAP_WORDS}) may lower the log-odds: a topic the site's readers share does not clear a comment that pitches (as a
-     * topic alone does not send one to Spam, {@link SpamGate}). Chosen before measuring, as the patterns' weights
+     * model (its words; since spam5 also the rest, {@link #PITCH_CAP_WORDS}) may lower the log-odds: a topic the
+     * site's readers share does not clear a comment that pitches (as a topic alone does not send one to Spam,
+     * {@link SpamGate}). Chosen before measuring, as the patterns' weights
      * were (docs/SPAM.md, "After spam4"); -Dtestata.spam.pitch_wordcap=-1 turns it off (spam-eval ablation only).
      */
     static final double PITCH_WORD_CAP = Double.parseDouble(System.getProperty("testata.spam.pitch_wordcap", "3"));

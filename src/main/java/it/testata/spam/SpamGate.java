@@ -25,8 +25,8 @@ public final class SpamGate {
     /**
      * How far a pitch beyond a plain link ({@link Signals#pitch}: a solicitation, a messenger or e-mail address, a
      * keyword to send back, a hidden, shortened or referral link, a pattern) lowers the Spam threshold, in log-odds:
-     * from spam.spam_at 0.9 to 0.6 (never below spam.hold_at). Chosen by grouped validation on the protocols that are not YouTube's (docs/SPAM.md, "After
-     * spam5"); -Dtestata.spam.pitch_lower=0 turns it off (spam-eval ablation only).
+     * from spam.spam_at 0.9 to 0.6 (never below spam.hold_at). Chosen by grouped validation on the protocols that are
+     * not YouTube's (docs/SPAM.md, "After spam5"); -Dtestata.spam.pitch_lower=0 turns it off (spam-eval ablation only).
      */
     static final double PITCH_LOWER = Double.parseDouble(System.getProperty("testata.spam.pitch_lower",
             String.valueOf(logit(0.9) - logit(0.6))));

@@ -45,15 +45,16 @@ public final class SpamPatterns {
     private static final java.util.Set<String> OFF = java.util.Set.of(System.getProperty("testata.spam.patterns_off", "").split(","));
     /** A short comment: at most this many words besides its links. */
     static final int SHORT = 20;
-    /** The weight of {@code signed-testimony}: that of {@code contact-testimony}, which it extends to a signature. */
-    static final double SIGNED_WEIGHT = 2;
 
     private static final String PROMO_EN = "channel|videos?|vids?|page|blog|website|site|music|songs?|covers?|tracks?|account"
             + "|profile|store|shop|vlogs?|stream|playlist|podcast|instagram|insta|tiktok|soundcloud|spotify|mixtape|album|beats?";
     private static final String PROMO_IT = "canale|video|pagina|blog|sito|profilo|negozio|musica|canzon[ei]|brani?|album"
             + "|instagram|account|podcast";
 
-    /** An amount of money: a currency sign or word with a number ("$1,000", "5k usd", "0.8 btc", "500 euro"). */
+    /**
+     * An amount of money: a currency sign or word with a number ("$1,000", "5k usd", "0.8 btc", "500 euro"). A number
+     * is looked for only where it starts (the look-behind): from every digit of "1.1.1.…" it was quadratic.
+     */
     private static final String MONEY = "(?:[$€£₹₦]\\s?\\d[\\d,.]*k?|(?<![\\d,.])\\d[\\d,.]*\\s?k?\\s?(?:[$€£₹]|(?:usd|eur|euro|dollars?|euros?|btc|usdt|eth|bitcoins?)\\b))";
 
     private static final List<Rule> RULES = List.of(
@@ -143,6 +144,8 @@ public final class SpamPatterns {
                     + "|aiutato|debit\\w*)\\b");
     /** A signed testimony has at least this many words (a bare "thank you @name" is a reader's thanks). */
     static final int TESTIMONY_WORDS = 8;
+    /** The weight of {@code signed-testimony}: that of {@code contact-testimony}, which it extends to a signature. */
+    static final double SIGNED_WEIGHT = 2;
 
     /** A testimony that ends by naming the account it praises ("… I made $9,000 in a week, thank you @trader_fx"). */
     static boolean signedTestimony(String text, int words) {

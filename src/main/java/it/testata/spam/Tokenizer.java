@@ -24,6 +24,8 @@ public final class Tokenizer {
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,9});");
     private static final String TLDS = "com|net|org|info|biz|ru|cn|uk|de|it|fr|es|nl|pl|br|jp|in|us|eu|co|io|me|tv|cc|ws"
             + "|tk|ml|ga|cf|gq|xyz|top|online|site|club|shop|store|live|link|click|win|vip|pro|mobi|ly|to|be|ch|at|se|no";
+    // at most 16 dotted labels before the top-level domain: an unbounded repeated group recursed once per label and
+    // overflowed the stack on "1.1.1.…" (docs/SPAM.md, spam6)
     private static final Pattern URL = Pattern.compile(
             "(?i)(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'()\\[\\]{}]+"
                     + "|\\b[a-z0-9][a-z0-9-]{0,62}+(?:\\.[a-z0-9][a-z0-9-]{0,62}+){0,16}\\.(?:" + TLDS + ")\\b(?:/[^\\s<>\"']*)?");
